@@ -110,6 +110,18 @@ internal static class Build
             return Neg(Mul(a, nb.Operand));
         }
 
+        // (1/x)·y = y/x: one rounding instead of two, and it exposes sinh/cosh pairs (d log cosh u = sinh u / cosh u)
+        // to the tanh rewrite in Div.
+        if (a is Binary { Operator: BinaryOperator.Divide } ra && IsOne(ra.Left))
+        {
+            return Div(b, ra.Right);
+        }
+
+        if (b is Binary { Operator: BinaryOperator.Divide } rb && IsOne(rb.Left))
+        {
+            return Div(a, rb.Right);
+        }
+
         // Constants first: 2 * x reads better than x * 2 and lets 2 * (3 * x) fold.
         if (b is Constant && a is not Constant)
         {

@@ -106,11 +106,13 @@ internal sealed class Differentiator
                 return Extremum(call.Function == MathFunction.Max, a[0], a[1]);
 
             case MathFunction.Clamp:
-                // torch.clamp: gradient where lo <= u <= hi (false for NaN).
+                // torch.clamp: the gradient passes to u where lo <= u <= hi (false for NaN); with tensor bounds, to lo
+                // where u < lo and to hi where u > hi (the bound is the value there).
                 return Select(
                     Logical(BinaryOperator.And, Compare(BinaryOperator.GreaterThanOrEqual, a[0], a[1]), Compare(BinaryOperator.LessThanOrEqual, a[0], a[2])),
                     D(a[0]),
-                    Constant.Zero);
+                    Select(Compare(BinaryOperator.LessThan, a[0], a[1]), D(a[1]),
+                        Select(Compare(BinaryOperator.GreaterThan, a[0], a[2]), D(a[2]), Constant.Zero)));
 
             case MathFunction.Pow:
                 return PowDerivative(call, a[0], a[1]);
@@ -148,9 +150,15 @@ internal sealed class Differentiator
     {
         if (!DependsOnInput(v))
         {
-            // torch pow_backward: exponent · u^(exponent - 1) · u', and exactly 0 when the exponent is 0.
-            Expr derivative = Mul(Mul(v, Fn(MathFunction.Pow, u, Sub(v, Constant.One))), D(u));
-            return v is Constant ? derivative : Select(Compare(BinaryOperator.Equal, v, Constant.Zero), Constant.Zero, derivative);
+            // torch pow_backward: exponent · u^(exponent - 1) · u', and exactly 0 when the exponent is 0. Where u' = 0
+            // the chain-rule product is 0 too, not ∞·0 = NaN: u^(exponent - 1) is infinite at u = 0 for exponents
+            // below 1, which happens inside second derivatives of focal-style terms (1 - p)^γ once p saturates.
+            Expr du = D(u);
+            Expr derivative = Mul(Mul(v, Fn(MathFunction.Pow, u, Sub(v, Constant.One))), du);
+            Expr guarded = v is Constant { Value: >= 1 } || du is Constant
+                ? derivative
+                : Select(Compare(BinaryOperator.Equal, du, Constant.Zero), Constant.Zero, derivative);
+            return v is Constant ? guarded : Select(Compare(BinaryOperator.Equal, v, Constant.Zero), Constant.Zero, guarded);
         }
 
         // d u^v = u^v (v' log u + v u'/u)

@@ -25,7 +25,9 @@ public static partial class Loss
         T d = input - target;
         T z = T.Abs(d);
 
-        // d·d rather than z·z (the same value): the Hessian of the quadratic branch is then 1 at d = 0 as well.
-        return z < delta ? half * d * d : delta * (z - (half * delta));
+        // The linear branch is chosen by z ≥ δ, so a NaN difference falls into the quadratic branch and its gradient
+        // d is NaN, as torch's backward (which clamps d to [−δ, δ]) gives. d·d rather than z·z (the same value): the
+        // Hessian of the quadratic branch is then 1 at d = 0 as well.
+        return z >= delta ? delta * (z - (half * delta)) : half * d * d;
     }
 }

@@ -11,8 +11,9 @@ public static partial class Loss
     /// </summary>
     /// <remarks>
     /// The gradient is hand-written (<see cref="SigmoidFocalInputGradient{T}"/>): the symbolic one contains
-    /// (1 − p_t)^(γ−1)·p(1 − p), which is ∞·0 = NaN once p_t rounds to 1 for γ &lt; 1. γ = 0 gives a factor of exactly 1
-    /// with no gradient, as in torch. Kernels vs this method: a few ulp (see README, "Accuracy").
+    /// (1 − p_t)^(γ−1)·p(1 − p), which is ∞·0 = NaN once p_t rounds to 1 for γ &lt; 1; the hand-written one is finite
+    /// for every γ ≥ 0 and so is the Hessian derived from it. γ = 0 gives a factor of exactly 1 with no gradient, as in
+    /// torch. Kernels vs this method: a few ulp (see README, "Accuracy").
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="input">The logit.</param>
@@ -36,21 +37,39 @@ public static partial class Loss
     }
 
     /// <summary>
-    /// d(sigmoid focal)/d(input) = α_t·(m·(p − t) − ce·γ·m·p'(2t − 1)/(1 − p_t)) with m = (1 − p_t)^γ and
-    /// p' = p(1 − p); the second term is 0 where 1 − p_t = 0 or γ = 0 (its limit), so no ∞·0 arises.
+    /// d(sigmoid focal)/d(input), written so that it and its own derivative (the Hessian) stay finite wherever the
+    /// loss is finite: with m = (1 − p_t)^γ and ce = BCE-with-logits,
+    /// α_t·((p − t)·m + ce·γ·(1 − p_t)^(γ−1)·(1 − 2t)·p(1 − p)).
     /// </summary>
+    /// <remarks>
+    /// <para>Hard labels (t = 0 or 1) use the margin z = (2t − 1)·x: 1 − p_t = σ(−z) and ce = softplus(−z), so the
+    /// gradient is −(2t − 1)·m·(γ·σ(z)·softplus(−z) + σ(−z)) with m = exp(γ·log σ(−z)), a product of bounded factors without cancellation
+    /// (torchvision's 1 − p_t rounds to 0 once p saturates, and then (1 − p_t)^(γ−1) is ∞ for γ &lt; 1).</para>
+    /// <para>Soft labels use 1 − p_t = t·σ(−x) + (1 − t)·σ(x) ≥ min(t, 1 − t) &gt; 0, so the division is safe.</para>
+    /// <para>γ = 0 is BCE-with-logits' p − t (torch's pow backward is exactly 0 for a zero exponent). At an infinite
+    /// logit torch's ce·dm is ∞·0 or NaN·0 for γ ≠ 0, so the gradient is NaN there, as in torch.</para>
+    /// </remarks>
     private static T SigmoidFocalInputGradient<T>(T input, T target, T alpha, T gamma)
         where T : IFloatingPointIeee754<T>
     {
         T p = LossMath.Sigmoid(input);
-        T ce = ((T.One - target) * input) - LossMath.LogSigmoid(input);
-        T pt = (p * target) + ((T.One - p) * (T.One - target));
-        T q = T.One - pt;
+        T pComplement = LossMath.Sigmoid(-input);
+        T plain = p - target;
+
+        T sign = target + target - T.One;
+        T z = sign * input;
+        T qHard = LossMath.Sigmoid(-z);
+        // (1 − p_t)^γ as exp(γ·log σ(−z)): its derivative −γ·σ(z)·m has no σ(−z)^(γ−1), which overflows once σ(−z)
+        // is subnormal.
+        T hard = -sign * T.Exp(gamma * LossMath.LogSigmoid(-z)) * ((gamma * LossMath.Sigmoid(z) * LossMath.Softplus(-z)) + qHard);
+
+        T q = (target * pComplement) + ((T.One - target) * p);
         T m = T.Pow(q, gamma);
-        T dce = (T.One - target) - LossMath.Sigmoid(-input);
-        T dpt = p * (T.One - p) * ((target + target) - T.One);
-        T focusing = q > T.Zero && gamma != T.Zero ? gamma * m * dpt / q : T.Zero;
-        T gradient = (dce * m) - (ce * focusing);
+        T ce = ((T.One - target) * input) - LossMath.LogSigmoid(input);
+        T soft = (plain * m) + (ce * gamma * m * (T.One - target - target) * p * pComplement / q);
+
+        T focal = target == T.Zero || target == T.One ? hard : soft;
+        T gradient = gamma == T.Zero ? plain : T.Abs(input) == T.PositiveInfinity ? T.NaN : focal;
         return alpha >= T.Zero ? ((alpha * target) + ((T.One - alpha) * (T.One - target))) * gradient : gradient;
     }
 }

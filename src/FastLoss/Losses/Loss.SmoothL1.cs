@@ -26,7 +26,10 @@ public static partial class Loss
         T d = input - target;
         T z = T.Abs(d);
 
-        // d·d rather than z·z (the same value): the Hessian of the quadratic branch is then 1/β at d = 0 as well.
-        return z < beta ? half * d * d / beta : z - (half * beta);
+        // β = 0 is L1 (torch dispatches to l1_loss): sgn gradient, 0 where d is NaN. For β > 0 the linear branch is
+        // chosen by z ≥ β, so a NaN difference falls into the quadratic branch and its gradient d/β is NaN, as torch's
+        // backward (which clamps d/β to [−1, 1]) gives. d·d rather than z·z (the same value): the Hessian of the
+        // quadratic branch is then 1/β at d = 0 as well.
+        return beta == T.Zero ? z : z >= beta ? z - (half * beta) : half * d * d / beta;
     }
 }
