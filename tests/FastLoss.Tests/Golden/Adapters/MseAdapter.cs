@@ -1,0 +1,25 @@
+namespace FastLoss.Tests.Golden.Adapters;
+
+/// <summary><c>mse_loss</c> → <see cref="Loss.Mse(ReadOnlySpan{float}, ReadOnlySpan{float}, Reduction)"/>.</summary>
+public sealed class MseAdapter : ElementwiseLossAdapter
+{
+    /// <inheritdoc/>
+    public override string TorchName => "mse_loss";
+
+    /// <inheritdoc/>
+    public override string Name => "Mse";
+
+    /// <inheritdoc/>
+    protected override ElementwiseCalls<float> Single(GoldenCase goldenCase) => new(
+        (x, t, r) => Loss.Mse(x, t, r),
+        (x, t, d) => Loss.Mse(x, t, d),
+        (x, t, g, r) => Loss.MseGradient(x, t, g, r),
+        (x, t, g, r) => Loss.MseWithGradient(x, t, g, r));
+
+    /// <inheritdoc/>
+    protected override ElementwiseCalls<double> Double(GoldenCase goldenCase) => new(
+        (x, t, r) => Loss.Mse(x, t, r),
+        (x, t, d) => Loss.Mse(x, t, d),
+        (x, t, g, r) => Loss.MseGradient(x, t, g, r),
+        (x, t, g, r) => Loss.MseWithGradient(x, t, g, r));
+}
