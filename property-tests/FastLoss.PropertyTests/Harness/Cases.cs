@@ -1,0 +1,248 @@
+using static FastLoss.PropertyTests.Harness.Domains;
+
+namespace FastLoss.PropertyTests.Harness;
+
+/// <summary>
+/// Every formula under test at every element type it has: the six built-ins in <see cref="Loss"/> (float and double)
+/// and the formulas of <see cref="MyLosses"/>. Adding a formula = adding one entry here.
+/// </summary>
+public static class Cases
+{
+    private static readonly double E32 = Num.Epsilon<float>();
+    private static readonly double E64 = Num.Epsilon<double>();
+
+    public static readonly IReadOnlyList<ILossCase> All =
+    [
+        .. Builtins(),
+        .. Mine(),
+    ];
+
+    private static readonly Dictionary<string, ILossCase> ByName = All.ToDictionary(c => c.Name);
+
+    /// <summary>xunit MemberData: one row per case name.</summary>
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (ILossCase c in All)
+            {
+                data.Add(c.Name);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>xunit MemberData: the cases whose gradient has a hand-written scalar reference with a stated bound.</summary>
+    public static TheoryData<string> HandWrittenGradientNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (ILossCase c in All.Where(c => c.ChecksHandWrittenGradient))
+            {
+                data.Add(c.Name);
+            }
+
+            return data;
+        }
+    }
+
+    public static void Run(string name, ICaseVisitor visitor) => ByName[name].Accept(visitor);
+
+    private static double Abs(double v) => Math.Abs(v);
+
+    private static IEnumerable<ILossCase> Builtins()
+    {
+        F64 one = (_, _, _, _) => 1;
+        yield return new LossCase<float>
+        {
+            Name = "L1<float>", Owner = typeof(Loss), Method = nameof(Loss.L1), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.L1(x, a, r), (x, a, _, h, d) => Loss.L1(x, a, d), (x, a, _, h, d, r) => Loss.L1Gradient(x, a, d, r), (x, a, _, h, g, r) => Loss.L1WithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.L1Hessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.L1Loss<float>()), ObjectType = typeof(Loss.L1Loss<float>),
+            Loss64 = (x, t, _, _) => Abs(x - t), Branch = (x, t, _, _) => Math.Sign(x - t), GradientScale = one, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "L1<double>", Owner = typeof(Loss), Method = nameof(Loss.L1), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.L1(x, a, r), (x, a, _, h, d) => Loss.L1(x, a, d), (x, a, _, h, d, r) => Loss.L1Gradient(x, a, d, r), (x, a, _, h, g, r) => Loss.L1WithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.L1Hessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.L1Loss<double>()), ObjectType = typeof(Loss.L1Loss<double>),
+            Loss64 = (x, t, _, _) => Abs(x - t), Branch = (x, t, _, _) => Math.Sign(x - t), GradientScale = one, HessianScale = one,
+        };
+        F64 mseG = (x, t, _, _) => 2 * (Abs(x) + Abs(t));
+        F64 two = (_, _, _, _) => 2;
+        yield return new LossCase<float>
+        {
+            Name = "Mse<float>", Owner = typeof(Loss), Method = nameof(Loss.Mse), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.Mse(x, a, r), (x, a, _, h, d) => Loss.Mse(x, a, d), (x, a, _, h, d, r) => Loss.MseGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.MseWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.MseHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.MseLoss<float>()), ObjectType = typeof(Loss.MseLoss<float>),
+            Loss64 = (x, t, _, _) => (x - t) * (x - t), GradientScale = mseG, HessianScale = two,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "Mse<double>", Owner = typeof(Loss), Method = nameof(Loss.Mse), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.Mse(x, a, r), (x, a, _, h, d) => Loss.Mse(x, a, d), (x, a, _, h, d, r) => Loss.MseGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.MseWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.MseHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.MseLoss<double>()), ObjectType = typeof(Loss.MseLoss<double>),
+            Loss64 = (x, t, _, _) => (x - t) * (x - t), GradientScale = mseG, HessianScale = two,
+        };
+        F64 sl1 = (x, t, _, h) => Abs(x - t) < h[0] ? 0.5 * (x - t) * (x - t) / h[0] : Abs(x - t) - (0.5 * h[0]);
+        F64 sl1G = (x, t, _, h) => h[0] > 0 ? ((Abs(x) + Abs(t)) / h[0]) + 1 : 1;
+        F64 sl1H = (x, t, _, h) => h[0] > 0 ? 1 / h[0] : 1;
+        F64 side = (x, t, _, h) => SideOf(x - t, h[0]);
+        yield return new LossCase<float>
+        {
+            Name = "SmoothL1<float>", Owner = typeof(Loss), Method = nameof(Loss.SmoothL1), Domain = Target(Beta),
+            Api = new((x, a, _, h, r) => Loss.SmoothL1(x, a, h[0], r), (x, a, _, h, d) => Loss.SmoothL1(x, a, h[0], d), (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.SmoothL1WithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.SmoothL1Hessian(x, a, h[0], d, r)),
+            Object = h => Api<float>.Of(new Loss.SmoothL1Loss<float>(h[0])), ObjectType = typeof(Loss.SmoothL1Loss<float>),
+            Loss64 = sl1, Branch = side, GradientScale = sl1G, HessianScale = sl1H,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "SmoothL1<double>", Owner = typeof(Loss), Method = nameof(Loss.SmoothL1), Domain = Target(Beta),
+            Api = new((x, a, _, h, r) => Loss.SmoothL1(x, a, h[0], r), (x, a, _, h, d) => Loss.SmoothL1(x, a, h[0], d), (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.SmoothL1WithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.SmoothL1Hessian(x, a, h[0], d, r)),
+            Object = h => Api<double>.Of(new Loss.SmoothL1Loss<double>(h[0])), ObjectType = typeof(Loss.SmoothL1Loss<double>),
+            Loss64 = sl1, Branch = side, GradientScale = sl1G, HessianScale = sl1H,
+        };
+        F64 huber = (x, t, _, h) => Abs(x - t) < h[0] ? 0.5 * (x - t) * (x - t) : h[0] * (Abs(x - t) - (0.5 * h[0]));
+        F64 huberG = (x, t, _, h) => Abs(x) + Abs(t) + h[0];
+        yield return new LossCase<float>
+        {
+            Name = "Huber<float>", Owner = typeof(Loss), Method = nameof(Loss.Huber), Domain = Target(Delta),
+            Api = new((x, a, _, h, r) => Loss.Huber(x, a, h[0], r), (x, a, _, h, d) => Loss.Huber(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HuberWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HuberHessian(x, a, h[0], d, r)),
+            Object = h => Api<float>.Of(new Loss.HuberLoss<float>(h[0])), ObjectType = typeof(Loss.HuberLoss<float>),
+            Loss64 = huber, Branch = side, GradientScale = huberG, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "Huber<double>", Owner = typeof(Loss), Method = nameof(Loss.Huber), Domain = Target(Delta),
+            Api = new((x, a, _, h, r) => Loss.Huber(x, a, h[0], r), (x, a, _, h, d) => Loss.Huber(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HuberWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HuberHessian(x, a, h[0], d, r)),
+            Object = h => Api<double>.Of(new Loss.HuberLoss<double>(h[0])), ObjectType = typeof(Loss.HuberLoss<double>),
+            Loss64 = huber, Branch = side, GradientScale = huberG, HessianScale = one,
+        };
+        F64 bce = (x, t, _, _) => Loss.BinaryCrossEntropyWithLogits(x, t);
+        F64 bceG = (x, t, _, _) => 1 + Abs(t) + Abs(1 - t);
+        yield return new LossCase<float>
+        {
+            Name = "BinaryCrossEntropyWithLogits<float>", Owner = typeof(Loss), Method = nameof(Loss.BinaryCrossEntropyWithLogits), Domain = Probability(), LossBound = Bce(E32),
+            Api = new((x, a, _, h, r) => Loss.BinaryCrossEntropyWithLogits(x, a, r), (x, a, _, h, d) => Loss.BinaryCrossEntropyWithLogits(x, a, d), (x, a, _, h, d, r) => Loss.BinaryCrossEntropyWithLogitsGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.BinaryCrossEntropyWithLogitsWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.BinaryCrossEntropyWithLogitsHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.BinaryCrossEntropyWithLogitsLoss<float>()), ObjectType = typeof(Loss.BinaryCrossEntropyWithLogitsLoss<float>),
+            Loss64 = bce, GradientScale = bceG, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "BinaryCrossEntropyWithLogits<double>", Owner = typeof(Loss), Method = nameof(Loss.BinaryCrossEntropyWithLogits), Domain = Probability(), LossBound = Bce(E64),
+            Api = new((x, a, _, h, r) => Loss.BinaryCrossEntropyWithLogits(x, a, r), (x, a, _, h, d) => Loss.BinaryCrossEntropyWithLogits(x, a, d), (x, a, _, h, d, r) => Loss.BinaryCrossEntropyWithLogitsGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.BinaryCrossEntropyWithLogitsWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.BinaryCrossEntropyWithLogitsHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.BinaryCrossEntropyWithLogitsLoss<double>()), ObjectType = typeof(Loss.BinaryCrossEntropyWithLogitsLoss<double>),
+            Loss64 = bce, GradientScale = bceG, HessianScale = one,
+        };
+        F64 focal = (x, t, _, h) => Loss.SigmoidFocal(x, t, h[0], h[1]);
+        F64 focalG = (x, t, _, h) => FocalScale(x, t, h);
+        F64 focalH = (x, t, _, h) => FocalScale(x, t, h) * (1 + h[1]) * (1 + Abs(x));
+        yield return new LossCase<float>
+        {
+            Name = "SigmoidFocal<float>", Owner = typeof(Loss), Method = nameof(Loss.SigmoidFocal), Domain = Probability(Alpha, Gamma), LossBound = Focal(E32),
+            Api = new((x, a, _, h, r) => Loss.SigmoidFocal(x, a, h[0], h[1], r), (x, a, _, h, d) => Loss.SigmoidFocal(x, a, h[0], h[1], d), (x, a, _, h, d, r) => Loss.SigmoidFocalGradient(x, a, h[0], h[1], d, r), (x, a, _, h, g, r) => Loss.SigmoidFocalWithGradient(x, a, h[0], h[1], g, r), (x, a, _, h, d, r) => Loss.SigmoidFocalHessian(x, a, h[0], h[1], d, r)),
+            Object = h => Api<float>.Of(new Loss.SigmoidFocalLoss<float>(h[0], h[1])), ObjectType = typeof(Loss.SigmoidFocalLoss<float>),
+            Loss64 = focal, GradientScale = focalG, HessianScale = focalH,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "SigmoidFocal<double>", Owner = typeof(Loss), Method = nameof(Loss.SigmoidFocal), Domain = Probability(Alpha, Gamma), LossBound = Focal(E64),
+            Api = new((x, a, _, h, r) => Loss.SigmoidFocal(x, a, h[0], h[1], r), (x, a, _, h, d) => Loss.SigmoidFocal(x, a, h[0], h[1], d), (x, a, _, h, d, r) => Loss.SigmoidFocalGradient(x, a, h[0], h[1], d, r), (x, a, _, h, g, r) => Loss.SigmoidFocalWithGradient(x, a, h[0], h[1], g, r), (x, a, _, h, d, r) => Loss.SigmoidFocalHessian(x, a, h[0], h[1], d, r)),
+            Object = h => Api<double>.Of(new Loss.SigmoidFocalLoss<double>(h[0], h[1])), ObjectType = typeof(Loss.SigmoidFocalLoss<double>),
+            Loss64 = focal, GradientScale = focalG, HessianScale = focalH,
+        };
+    }
+
+    private static IEnumerable<ILossCase> Mine()
+    {
+        F64 one = (_, _, _, _) => 1;
+        yield return new LossCase<float>
+        {
+            Name = "LogCosh<float>", Owner = typeof(MyLosses), Method = nameof(MyLosses.LogCosh), Domain = Target(), LossBound = LogCosh(E32),
+            Api = new((x, a, _, h, r) => MyLosses.LogCosh(x, a, r), (x, a, _, h, d) => MyLosses.LogCosh(x, a, d), (x, a, _, h, d, r) => MyLosses.LogCoshGradient(x, a, d, r), (x, a, _, h, g, r) => MyLosses.LogCoshWithGradient(x, a, g, r), (x, a, _, h, d, r) => MyLosses.LogCoshHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new MyLosses.LogCoshLoss()), ObjectType = typeof(MyLosses.LogCoshLoss),
+            Loss64 = (x, t, _, _) => Math.Log(Math.Cosh(x - t)), GradientScale = one, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "Custom<double>", Owner = typeof(MyLosses), Method = nameof(MyLosses.Custom), Domain = Target(Param, Param),
+            Api = new((x, a, _, h, r) => MyLosses.Custom(x, a, h[0], h[1], r), (x, a, _, h, d) => MyLosses.Custom(x, a, h[0], h[1], d), (x, a, _, h, d, r) => MyLosses.CustomGradient(x, a, h[0], h[1], d, r), (x, a, _, h, g, r) => MyLosses.CustomWithGradient(x, a, h[0], h[1], g, r), (x, a, _, h, d, r) => MyLosses.CustomHessian(x, a, h[0], h[1], d, r)),
+            Object = h => Api<double>.Of(new MyLosses.CustomLoss(h[0], h[1])), ObjectType = typeof(MyLosses.CustomLoss),
+            Loss64 = (x, t, _, h) => ((x - t) * (x - t)) + (h[0] * x) + (h[1] * t),
+            GradientScale = (x, t, _, h) => (2 * (Abs(x) + Abs(t))) + Abs(h[0]), HessianScale = (_, _, _, _) => 2,
+        };
+        yield return new LossCase<float>
+        {
+            Name = "WeightedSquare<float>", Owner = typeof(MyLosses), Method = nameof(MyLosses.WeightedSquare), Domain = TargetAndWeight(),
+            Api = new((x, a, b, h, r) => MyLosses.WeightedSquare(x, a, b, r), (x, a, b, h, d) => MyLosses.WeightedSquare(x, a, b, d), (x, a, b, h, d, r) => MyLosses.WeightedSquareGradient(x, a, b, d, r), (x, a, b, h, g, r) => MyLosses.WeightedSquareWithGradient(x, a, b, g, r), (x, a, b, h, d, r) => MyLosses.WeightedSquareHessian(x, a, b, d, r)),
+            Object = h =>
+            {
+                var o = new MyLosses.WeightedSquareLoss();
+                return new((x, a, b, _, r) => o.Loss(x, a, b, r), (x, a, b, _, d) => o.Loss(x, a, b, d), (x, a, b, _, d, r) => o.Gradient(x, a, b, d, r), (x, a, b, _, g, r) => o.LossWithGradient(x, a, b, g, r), (x, a, b, _, d, r) => o.Hessian(x, a, b, d, r));
+            },
+            ObjectType = typeof(MyLosses.WeightedSquareLoss),
+            Loss64 = (x, t, w, _) => w * (x - t) * (x - t),
+            GradientScale = (x, t, w, _) => 2 * Abs(w) * (Abs(x) + Abs(t)), HessianScale = (_, _, w, _) => 2 * Abs(w),
+        };
+        F64 mix = (x, t, _, h) => MyLosses.GenericMix(x, t, h[0]);
+        F64 mixG = (x, t, _, h) => 3 + h[0];
+        F64 mixH = (x, t, _, h) => (1 + h[0]) * (1 + h[0]) * (2 + Math.Pow(Math.Tanh(Abs(x - t)), h[0] - 2));
+        F64 mixBranch = (x, t, _, _) => GenericMixBranch(x, t);
+        yield return new LossCase<float>
+        {
+            Name = "GenericMix<float>", Owner = typeof(MyLosses), Method = nameof(MyLosses.GenericMix), Domain = Target(Power), LossBound = GenericMix(E32),
+            Api = new((x, a, _, h, r) => MyLosses.GenericMix(x, a, h[0], r), (x, a, _, h, d) => MyLosses.GenericMix(x, a, h[0], d), (x, a, _, h, d, r) => MyLosses.GenericMixGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => MyLosses.GenericMixWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => MyLosses.GenericMixHessian(x, a, h[0], d, r)),
+            Object = h => Api<float>.Of(new MyLosses.GenericMixLoss<float>(h[0])), ObjectType = typeof(MyLosses.GenericMixLoss<float>),
+            Loss64 = mix, Branch = mixBranch, GradientScale = mixG, HessianScale = mixH,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "GenericMix<double>", Owner = typeof(MyLosses), Method = nameof(MyLosses.GenericMix), Domain = Target(Power), LossBound = GenericMix(E64),
+            Api = new((x, a, _, h, r) => MyLosses.GenericMix(x, a, h[0], r), (x, a, _, h, d) => MyLosses.GenericMix(x, a, h[0], d), (x, a, _, h, d, r) => MyLosses.GenericMixGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => MyLosses.GenericMixWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => MyLosses.GenericMixHessian(x, a, h[0], d, r)),
+            Object = h => Api<double>.Of(new MyLosses.GenericMixLoss<double>(h[0])), ObjectType = typeof(MyLosses.GenericMixLoss<double>),
+            Loss64 = mix, Branch = mixBranch, GradientScale = mixG, HessianScale = mixH,
+        };
+        F64 sig = (x, t, _, _) => MyLosses.SigmoidMix(x, t);
+        F64 sigG = (x, t, _, _) => 2 + Abs(t) + (0.1 * (Abs(x) + Abs(t)));
+        yield return new LossCase<float>
+        {
+            Name = "SigmoidMix<float>", Owner = typeof(MyLosses), Method = nameof(MyLosses.SigmoidMix), Domain = Target(), LossBound = SigmoidMix(E32),
+            Api = new((x, a, _, h, r) => MyLosses.SigmoidMix(x, a, r), (x, a, _, h, d) => MyLosses.SigmoidMix(x, a, d), (x, a, _, h, d, r) => MyLosses.SigmoidMixGradient(x, a, d, r), (x, a, _, h, g, r) => MyLosses.SigmoidMixWithGradient(x, a, g, r), (x, a, _, h, d, r) => MyLosses.SigmoidMixHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new MyLosses.SigmoidMixLoss<float>()), ObjectType = typeof(MyLosses.SigmoidMixLoss<float>),
+            Loss64 = sig, GradientScale = sigG, HessianScale = sigG,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "SigmoidMix<double>", Owner = typeof(MyLosses), Method = nameof(MyLosses.SigmoidMix), Domain = Target(), LossBound = SigmoidMix(E64),
+            Api = new((x, a, _, h, r) => MyLosses.SigmoidMix(x, a, r), (x, a, _, h, d) => MyLosses.SigmoidMix(x, a, d), (x, a, _, h, d, r) => MyLosses.SigmoidMixGradient(x, a, d, r), (x, a, _, h, g, r) => MyLosses.SigmoidMixWithGradient(x, a, g, r), (x, a, _, h, d, r) => MyLosses.SigmoidMixHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new MyLosses.SigmoidMixLoss<double>()), ObjectType = typeof(MyLosses.SigmoidMixLoss<double>),
+            Loss64 = sig, GradientScale = sigG, HessianScale = sigG,
+        };
+        yield return new LossCase<float>
+        {
+            Name = "BlockLocals<float>", Owner = typeof(MyLosses), Method = nameof(MyLosses.BlockLocals), Domain = Target(Scale),
+            Api = new((x, a, _, h, r) => MyLosses.BlockLocals(x, a, h[0], r), (x, a, _, h, d) => MyLosses.BlockLocals(x, a, h[0], d), (x, a, _, h, d, r) => MyLosses.BlockLocalsGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => MyLosses.BlockLocalsWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => MyLosses.BlockLocalsHessian(x, a, h[0], d, r)),
+            Object = h => Api<float>.Of(new MyLosses.BlockLocalsLoss(h[0])), ObjectType = typeof(MyLosses.BlockLocalsLoss),
+            Loss64 = (x, t, _, h) => (h[0] * (x - t) * (x - t) / (1 + Abs(x - t))) + (x - t < 0 ? 0.5 * Abs(x - t) : 0),
+            Branch = (x, t, _, _) => Math.Sign(x - t),
+            GradientScale = (x, t, _, h) => (1 + h[0]) * (2 + Abs(x) + Abs(t)), HessianScale = (_, _, _, h) => 4 * (1 + h[0]),
+        };
+        F64 lcs = (x, t, _, _) => MyLosses.LogCoshStable(x, t);
+        yield return new LossCase<float>
+        {
+            Name = "LogCoshStable<float>", Owner = typeof(MyLosses), Method = nameof(MyLosses.LogCoshStable), Domain = Target(), LossBound = LogCoshStable(E32), GradientBound = Tanh,
+            Api = new((x, a, _, h, r) => MyLosses.LogCoshStable(x, a, r), (x, a, _, h, d) => MyLosses.LogCoshStable(x, a, d), (x, a, _, h, d, r) => MyLosses.LogCoshStableGradient(x, a, d, r), (x, a, _, h, g, r) => MyLosses.LogCoshStableWithGradient(x, a, g, r), (x, a, _, h, d, r) => MyLosses.LogCoshStableHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new MyLosses.LogCoshStableLoss<float>()), ObjectType = typeof(MyLosses.LogCoshStableLoss<float>),
+            Loss64 = lcs, GradientScale = one, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "LogCoshStable<double>", Owner = typeof(MyLosses), Method = nameof(MyLosses.LogCoshStable), Domain = Target(), LossBound = LogCoshStable(E64), GradientBound = Tanh,
+            Api = new((x, a, _, h, r) => MyLosses.LogCoshStable(x, a, r), (x, a, _, h, d) => MyLosses.LogCoshStable(x, a, d), (x, a, _, h, d, r) => MyLosses.LogCoshStableGradient(x, a, d, r), (x, a, _, h, g, r) => MyLosses.LogCoshStableWithGradient(x, a, g, r), (x, a, _, h, d, r) => MyLosses.LogCoshStableHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new MyLosses.LogCoshStableLoss<double>()), ObjectType = typeof(MyLosses.LogCoshStableLoss<double>),
+            Loss64 = lcs, GradientScale = one, HessianScale = one,
+        };
+    }
+}
