@@ -153,6 +153,151 @@ public static class Cases
             Object = h => Api<double>.Of(new Loss.SigmoidFocalLoss<double>(h[0], h[1])), ObjectType = typeof(Loss.SigmoidFocalLoss<double>),
             Loss64 = focal, GradientScale = focalG, HessianScale = focalH,
         };
+        F64 hinge = (x, t, _, _) => Loss.Hinge(x, t);
+        F64 hingeSide = (x, t, _, _) => Math.Sign(1 - (t * x));
+        F64 hingeG = (x, t, _, _) => 1 + Abs(t);
+        yield return new LossCase<float>
+        {
+            Name = "Hinge<float>", Owner = typeof(Loss), Method = nameof(Loss.Hinge), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.Hinge(x, a, r), (x, a, _, h, d) => Loss.Hinge(x, a, d), (x, a, _, h, d, r) => Loss.HingeGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.HingeWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.HingeHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.HingeLoss<float>()), ObjectType = typeof(Loss.HingeLoss<float>),
+            Loss64 = hinge, Branch = hingeSide, GradientScale = hingeG, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "Hinge<double>", Owner = typeof(Loss), Method = nameof(Loss.Hinge), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.Hinge(x, a, r), (x, a, _, h, d) => Loss.Hinge(x, a, d), (x, a, _, h, d, r) => Loss.HingeGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.HingeWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.HingeHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.HingeLoss<double>()), ObjectType = typeof(Loss.HingeLoss<double>),
+            Loss64 = hinge, Branch = hingeSide, GradientScale = hingeG, HessianScale = one,
+        };
+        F64 sqHinge = (x, t, _, _) => Loss.SquaredHinge(x, t);
+        F64 sqHingeG = (x, t, _, _) => 2 * (1 + Abs(t)) * (1 + Abs(t * x));
+        F64 sqHingeH = (x, t, _, _) => 1 + (2 * t * t);
+        yield return new LossCase<float>
+        {
+            Name = "SquaredHinge<float>", Owner = typeof(Loss), Method = nameof(Loss.SquaredHinge), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.SquaredHinge(x, a, r), (x, a, _, h, d) => Loss.SquaredHinge(x, a, d), (x, a, _, h, d, r) => Loss.SquaredHingeGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.SquaredHingeWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.SquaredHingeHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.SquaredHingeLoss<float>()), ObjectType = typeof(Loss.SquaredHingeLoss<float>),
+            Loss64 = sqHinge, Branch = hingeSide, GradientScale = sqHingeG, HessianScale = sqHingeH,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "SquaredHinge<double>", Owner = typeof(Loss), Method = nameof(Loss.SquaredHinge), Domain = Target(),
+            Api = new((x, a, _, h, r) => Loss.SquaredHinge(x, a, r), (x, a, _, h, d) => Loss.SquaredHinge(x, a, d), (x, a, _, h, d, r) => Loss.SquaredHingeGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.SquaredHingeWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.SquaredHingeHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.SquaredHingeLoss<double>()), ObjectType = typeof(Loss.SquaredHingeLoss<double>),
+            Loss64 = sqHinge, Branch = hingeSide, GradientScale = sqHingeG, HessianScale = sqHingeH,
+        };
+        F64 logCosh = (x, t, _, _) => Loss.LogCosh(x, t);
+        yield return new LossCase<float>
+        {
+            Name = "Loss.LogCosh<float>", Owner = typeof(Loss), Method = nameof(Loss.LogCosh), Domain = Target(), LossBound = LogCoshStable(E32), GradientBound = Tanh,
+            Api = new((x, a, _, h, r) => Loss.LogCosh(x, a, r), (x, a, _, h, d) => Loss.LogCosh(x, a, d), (x, a, _, h, d, r) => Loss.LogCoshGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.LogCoshWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.LogCoshHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.LogCoshLoss<float>()), ObjectType = typeof(Loss.LogCoshLoss<float>),
+            Loss64 = logCosh, GradientScale = one, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "Loss.LogCosh<double>", Owner = typeof(Loss), Method = nameof(Loss.LogCosh), Domain = Target(), LossBound = LogCoshStable(E64), GradientBound = Tanh,
+            Api = new((x, a, _, h, r) => Loss.LogCosh(x, a, r), (x, a, _, h, d) => Loss.LogCosh(x, a, d), (x, a, _, h, d, r) => Loss.LogCoshGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.LogCoshWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.LogCoshHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.LogCoshLoss<double>()), ObjectType = typeof(Loss.LogCoshLoss<double>),
+            Loss64 = logCosh, GradientScale = one, HessianScale = one,
+        };
+        F64 softMargin = (x, t, _, _) => Loss.SoftMargin(x, t);
+        F64 softMarginG = (x, t, _, _) => 1 + Abs(t);
+        F64 softMarginH = (x, t, _, _) => 1 + (t * t);
+        yield return new LossCase<float>
+        {
+            Name = "SoftMargin<float>", Owner = typeof(Loss), Method = nameof(Loss.SoftMargin), Domain = Target(), LossBound = new(4, (_, _, _, _) => 4 * E32, "≤ 4 ulp + 4ε"),
+            Api = new((x, a, _, h, r) => Loss.SoftMargin(x, a, r), (x, a, _, h, d) => Loss.SoftMargin(x, a, d), (x, a, _, h, d, r) => Loss.SoftMarginGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.SoftMarginWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.SoftMarginHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.SoftMarginLoss<float>()), ObjectType = typeof(Loss.SoftMarginLoss<float>),
+            Loss64 = softMargin, GradientScale = softMarginG, HessianScale = softMarginH,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "SoftMargin<double>", Owner = typeof(Loss), Method = nameof(Loss.SoftMargin), Domain = Target(), LossBound = new(4, (_, _, _, _) => 4 * E64, "≤ 4 ulp + 4ε"),
+            Api = new((x, a, _, h, r) => Loss.SoftMargin(x, a, r), (x, a, _, h, d) => Loss.SoftMargin(x, a, d), (x, a, _, h, d, r) => Loss.SoftMarginGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.SoftMarginWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.SoftMarginHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.SoftMarginLoss<double>()), ObjectType = typeof(Loss.SoftMarginLoss<double>),
+            Loss64 = softMargin, GradientScale = softMarginG, HessianScale = softMarginH,
+        };
+        F64 klDiv = (x, t, _, _) => Loss.KlDiv(x, t);
+        F64 tLogT = (_, t, _, _) => Abs(t * Math.Log(Abs(t)));
+        yield return new LossCase<float>
+        {
+            Name = "KlDiv<float>", Owner = typeof(Loss), Method = nameof(Loss.KlDiv), Domain = Probability(), LossBound = new(4, (x, t, b, h) => 4 * E32 * tLogT(x, t, b, h), "≤ 4 ulp + 4ε·|t·log t|"),
+            Api = new((x, a, _, h, r) => Loss.KlDiv(x, a, r), (x, a, _, h, d) => Loss.KlDiv(x, a, d), (x, a, _, h, d, r) => Loss.KlDivGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.KlDivWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.KlDivHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.KlDivLoss<float>()), ObjectType = typeof(Loss.KlDivLoss<float>),
+            Loss64 = klDiv, GradientScale = hingeG, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "KlDiv<double>", Owner = typeof(Loss), Method = nameof(Loss.KlDiv), Domain = Probability(), LossBound = new(4, (x, t, b, h) => 4 * E64 * tLogT(x, t, b, h), "≤ 4 ulp + 4ε·|t·log t|"),
+            Api = new((x, a, _, h, r) => Loss.KlDiv(x, a, r), (x, a, _, h, d) => Loss.KlDiv(x, a, d), (x, a, _, h, d, r) => Loss.KlDivGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.KlDivWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.KlDivHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.KlDivLoss<double>()), ObjectType = typeof(Loss.KlDivLoss<double>),
+            Loss64 = klDiv, GradientScale = hingeG, HessianScale = one,
+        };
+        F64 klDivLog = (x, t, _, _) => Loss.KlDivLogTarget(x, t);
+        F64 klDivLogG = (_, t, _, _) => 1 + Math.Exp(t);
+        yield return new LossCase<float>
+        {
+            Name = "KlDivLogTarget<float>", Owner = typeof(Loss), Method = nameof(Loss.KlDivLogTarget), Domain = Target(),
+            LossBound = new(4, (x, t, _, _) => 4 * Abs(t - x) * double.CreateTruncating(float.Epsilon), "≤ 4 ulp + 4·|t − x|·(smallest subnormal)"),
+            Api = new((x, a, _, h, r) => Loss.KlDivLogTarget(x, a, r), (x, a, _, h, d) => Loss.KlDivLogTarget(x, a, d), (x, a, _, h, d, r) => Loss.KlDivLogTargetGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.KlDivLogTargetWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.KlDivLogTargetHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.KlDivLogTargetLoss<float>()), ObjectType = typeof(Loss.KlDivLogTargetLoss<float>),
+            Loss64 = klDivLog, GradientScale = klDivLogG, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "KlDivLogTarget<double>", Owner = typeof(Loss), Method = nameof(Loss.KlDivLogTarget), Domain = Target(),
+            LossBound = new(4, (x, t, _, _) => 4 * Abs(t - x) * double.Epsilon, "≤ 4 ulp + 4·|t − x|·(smallest subnormal)"),
+            Api = new((x, a, _, h, r) => Loss.KlDivLogTarget(x, a, r), (x, a, _, h, d) => Loss.KlDivLogTarget(x, a, d), (x, a, _, h, d, r) => Loss.KlDivLogTargetGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.KlDivLogTargetWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.KlDivLogTargetHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.KlDivLogTargetLoss<double>()), ObjectType = typeof(Loss.KlDivLogTargetLoss<double>),
+            Loss64 = klDivLog, GradientScale = klDivLogG, HessianScale = one,
+        };
+        F64 poisson = (x, t, _, _) => Loss.PoissonNll(x, t);
+        F64 poissonTerms = (x, t, _, _) => Math.Exp(x) + Abs(t * x);
+        F64 poissonG = (x, t, _, _) => 1 + Math.Exp(x) + Abs(t);
+        F64 poissonH = (x, _, _, _) => 1 + Math.Exp(x);
+        yield return new LossCase<float>
+        {
+            Name = "PoissonNll<float>", Owner = typeof(Loss), Method = nameof(Loss.PoissonNll), Domain = Target(), LossBound = new(4, (x, t, b, h) => 4 * E32 * poissonTerms(x, t, b, h), "≤ 4 ulp + 4ε·(e^x + |t·x|)"),
+            Api = new((x, a, _, h, r) => Loss.PoissonNll(x, a, r), (x, a, _, h, d) => Loss.PoissonNll(x, a, d), (x, a, _, h, d, r) => Loss.PoissonNllGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.PoissonNllWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.PoissonNllHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.PoissonNllLoss<float>()), ObjectType = typeof(Loss.PoissonNllLoss<float>),
+            Loss64 = poisson, GradientScale = poissonG, HessianScale = poissonH,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "PoissonNll<double>", Owner = typeof(Loss), Method = nameof(Loss.PoissonNll), Domain = Target(), LossBound = new(4, (x, t, b, h) => 4 * E64 * poissonTerms(x, t, b, h), "≤ 4 ulp + 4ε·(e^x + |t·x|)"),
+            Api = new((x, a, _, h, r) => Loss.PoissonNll(x, a, r), (x, a, _, h, d) => Loss.PoissonNll(x, a, d), (x, a, _, h, d, r) => Loss.PoissonNllGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.PoissonNllWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.PoissonNllHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.PoissonNllLoss<double>()), ObjectType = typeof(Loss.PoissonNllLoss<double>),
+            Loss64 = poisson, GradientScale = poissonG, HessianScale = poissonH,
+        };
+        F64 poissonFull = (x, t, _, _) => Loss.PoissonNllFull(x, t);
+        F64 poissonFullTerms = (x, t, b, h) => poissonTerms(x, t, b, h) + ((Abs(t) + 1) * (1 + Abs(Math.Log(Abs(t)))));
+        yield return new LossCase<float>
+        {
+            Name = "PoissonNllFull<float>", Owner = typeof(Loss), Method = nameof(Loss.PoissonNllFull), Domain = Target(), LossBound = new(4, (x, t, b, h) => 8 * E32 * poissonFullTerms(x, t, b, h), "≤ 4 ulp + 8ε·(e^x + |t·x| + (|t| + 1)(1 + |log t|))"),
+            Api = new((x, a, _, h, r) => Loss.PoissonNllFull(x, a, r), (x, a, _, h, d) => Loss.PoissonNllFull(x, a, d), (x, a, _, h, d, r) => Loss.PoissonNllFullGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.PoissonNllFullWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.PoissonNllFullHessian(x, a, d, r)),
+            Object = h => Api<float>.Of(new Loss.PoissonNllFullLoss<float>()), ObjectType = typeof(Loss.PoissonNllFullLoss<float>),
+            Loss64 = poissonFull, GradientScale = poissonG, HessianScale = poissonH,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "PoissonNllFull<double>", Owner = typeof(Loss), Method = nameof(Loss.PoissonNllFull), Domain = Target(), LossBound = new(4, (x, t, b, h) => 8 * E64 * poissonFullTerms(x, t, b, h), "≤ 4 ulp + 8ε·(e^x + |t·x| + (|t| + 1)(1 + |log t|))"),
+            Api = new((x, a, _, h, r) => Loss.PoissonNllFull(x, a, r), (x, a, _, h, d) => Loss.PoissonNllFull(x, a, d), (x, a, _, h, d, r) => Loss.PoissonNllFullGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.PoissonNllFullWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.PoissonNllFullHessian(x, a, d, r)),
+            Object = h => Api<double>.Of(new Loss.PoissonNllFullLoss<double>()), ObjectType = typeof(Loss.PoissonNllFullLoss<double>),
+            Loss64 = poissonFull, GradientScale = poissonG, HessianScale = poissonH,
+        };
+        HyperSpec margin = new(1, [0, 0.5, 2, -1], -5, 5, false, [1e30, -1e30]);
+        F64 hingeEmbedding = (x, t, _, h) => Loss.HingeEmbedding(x, t, h[0]);
+        F64 hingeEmbeddingSide = (x, t, _, h) => t != 1 ? Math.Sign(h[0] - x) : 0;
+        F64 two2 = (_, _, _, _) => 2;
+        yield return new LossCase<float>
+        {
+            Name = "HingeEmbedding<float>", Owner = typeof(Loss), Method = nameof(Loss.HingeEmbedding), Domain = Target(margin),
+            Api = new((x, a, _, h, r) => Loss.HingeEmbedding(x, a, h[0], r), (x, a, _, h, d) => Loss.HingeEmbedding(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HingeEmbeddingGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HingeEmbeddingWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HingeEmbeddingHessian(x, a, h[0], d, r)),
+            Object = h => Api<float>.Of(new Loss.HingeEmbeddingLoss<float>(h[0])), ObjectType = typeof(Loss.HingeEmbeddingLoss<float>),
+            Loss64 = hingeEmbedding, Branch = hingeEmbeddingSide, GradientScale = two2, HessianScale = one,
+        };
     }
 
     private static IEnumerable<ILossCase> Mine()

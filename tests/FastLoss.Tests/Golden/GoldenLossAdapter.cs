@@ -41,6 +41,11 @@ public abstract class GoldenLossAdapter
         return key is "none" or "mean" or "sum";
     }
 
+    /// <summary>Why a reduction key that <see cref="TryMapReduction"/> rejects is skipped (e.g. kl_div's <c>batchmean</c>).</summary>
+    /// <param name="key">The key of <c>results</c>.</param>
+    /// <returns>The reason.</returns>
+    public virtual string UnmappedReductionReason(string key) => $"reduction '{key}' not mapped by the adapter";
+
     /// <summary>Prepares the FastLoss calls for a case: operands converted to <typeparamref name="T"/> and hyperparameters bound.</summary>
     /// <typeparam name="T">float for float32 cases, double for float64 cases.</typeparam>
     /// <param name="goldenCase">The case.</param>

@@ -17,5 +17,11 @@ public static class GoldenLossRegistry
         new HuberAdapter(),
         new BinaryCrossEntropyWithLogitsAdapter(),
         new SigmoidFocalAdapter(),
+        new BinaryCrossEntropyAdapter(),
+        new SoftMarginAdapter(),
+        new PoissonNllAdapter(),
+        new KlDivAdapter(),
+        new HingeEmbeddingAdapter(),
+        new GaussianNllAdapter(),
     }.ToDictionary(a => a.TorchName, StringComparer.Ordinal);
 }

@@ -60,7 +60,7 @@ public static class GoldenRunner
 
             if (!adapter.TryMapReduction(key, out Reduction? reduction))
             {
-                tally.Skip(c, $"reduction '{key}' not mapped by the adapter");
+                tally.Skip(c, adapter.UnmappedReductionReason(key));
                 continue;
             }
 
@@ -143,7 +143,7 @@ public static class GoldenRunner
             bool invalidReduction = IsInvalidReduction(c, error);
             if (!invalidReduction && !adapter.TryMapReduction(key, out _))
             {
-                tally.SkipError(c, $"reduction '{key}' not mapped by the adapter");
+                tally.SkipError(c, adapter.UnmappedReductionReason(key));
                 continue;
             }
 

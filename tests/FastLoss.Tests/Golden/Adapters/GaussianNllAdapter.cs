@@ -1,0 +1,84 @@
+namespace FastLoss.Tests.Golden.Adapters;
+
+/// <summary>
+/// <c>gaussian_nll_loss</c> (tensors <c>input</c>, <c>target</c>, <c>var</c>; options <c>full</c>, <c>eps</c>) →
+/// <see cref="Loss.GaussianNll(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Reduction)"/> or,
+/// for <c>full=True</c>, <see cref="Loss.GaussianNllFull(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Reduction)"/>
+/// (a boolean option is a separate formula: the generator's hyperparameters are numbers).
+/// </summary>
+/// <remarks>
+/// FastLoss takes one variance per input element. torch's homoscedastic <c>var</c> shapes (the input's shape without
+/// its last dimension, which Python unsqueezes, or with a last dimension of 1) are expanded here, as a caller would;
+/// the input's gradient needs no reduction since the input keeps its shape.
+/// </remarks>
+public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
+{
+    /// <inheritdoc/>
+    public override string TorchName => "gaussian_nll_loss";
+
+    /// <inheritdoc/>
+    public override string Name => "GaussianNll";
+
+    /// <inheritdoc/>
+    public override (string A, string B) OperandNames => ("target", "var");
+
+    /// <inheritdoc/>
+    public override string? Unsupported(GoldenCase goldenCase)
+        => goldenCase.Inputs.TryGetValue("var", out GoldenTensor? variance) && variance.Data.Any(v => v < 0)
+            ? "negative var (torch raises ValueError): the generator cannot validate operand ranges yet, so Loss.GaussianNll does not reject it"
+            : null;
+
+    /// <inheritdoc/>
+    protected override double[] ExpandOperand(GoldenCase goldenCase, GoldenTensor input, GoldenTensor operand, string name)
+    {
+        if (name == "var" && !GoldenData.SameShape(input.Shape, operand.Shape) && input.Shape.Length > 0)
+        {
+            int[] leading = input.Shape[..^1];
+            int[]? unsqueezed = GoldenData.SameShape(leading, operand.Shape) ? [.. operand.Shape, 1]
+                : operand.Shape.Length == input.Shape.Length && GoldenData.SameShape(leading, operand.Shape[..^1]) && operand.Shape[^1] == 1 ? operand.Shape
+                : null;
+            if (unsqueezed is not null)
+            {
+                return GoldenData.Expand(operand.Data, unsqueezed, input.Shape);
+            }
+        }
+
+        return base.ExpandOperand(goldenCase, input, operand, name);
+    }
+
+    /// <inheritdoc/>
+    protected override ThreeOperandCalls<float> Single(GoldenCase goldenCase)
+    {
+        float eps = (float)goldenCase.Number("eps", 1e-6);
+        return Full(goldenCase)
+            ? new(
+                (x, t, v, r) => Loss.GaussianNllFull(x, t, v, eps, r),
+                (x, t, v, d) => Loss.GaussianNllFull(x, t, v, eps, d),
+                (x, t, v, g, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, r),
+                (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r))
+            : new(
+                (x, t, v, r) => Loss.GaussianNll(x, t, v, eps, r),
+                (x, t, v, d) => Loss.GaussianNll(x, t, v, eps, d),
+                (x, t, v, g, r) => Loss.GaussianNllGradient(x, t, v, eps, g, r),
+                (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r));
+    }
+
+    /// <inheritdoc/>
+    protected override ThreeOperandCalls<double> Double(GoldenCase goldenCase)
+    {
+        double eps = goldenCase.Number("eps", 1e-6);
+        return Full(goldenCase)
+            ? new(
+                (x, t, v, r) => Loss.GaussianNllFull(x, t, v, eps, r),
+                (x, t, v, d) => Loss.GaussianNllFull(x, t, v, eps, d),
+                (x, t, v, g, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, r),
+                (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r))
+            : new(
+                (x, t, v, r) => Loss.GaussianNll(x, t, v, eps, r),
+                (x, t, v, d) => Loss.GaussianNll(x, t, v, eps, d),
+                (x, t, v, g, r) => Loss.GaussianNllGradient(x, t, v, eps, g, r),
+                (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r));
+    }
+
+    private static bool Full(GoldenCase goldenCase) => goldenCase.OptionNames.Contains("full") && goldenCase.Flag("full");
+}
