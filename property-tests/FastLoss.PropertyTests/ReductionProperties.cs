@@ -109,12 +109,17 @@ public sealed class ReductionProperties
                     return;
                 }
 
-                double exact = 0, magnitude = 0;
+                // The exact sum, correctly rounded (a plain double running sum of doubles is itself off by more
+                // than the bound claimed for the kernel).
+                var reference = new LossAccumulator<double>();
+                double magnitude = 0;
                 foreach (T l in losses)
                 {
-                    exact += double.CreateTruncating(l);
+                    reference.Add(double.CreateTruncating(l));
                     magnitude += Math.Abs(double.CreateTruncating(l));
                 }
+
+                double exact = reference.Sum;
 
                 double actual = double.CreateTruncating(sum);
                 if (magnitude > Num.MaxValue<T>() / 2)
@@ -126,7 +131,7 @@ public sealed class ReductionProperties
                 if (!(Math.Abs(actual - exact) <= bound))
                 {
                     throw new InvalidOperationException(
-                        $"Sum = {Num.Show(sum)} but the per-element losses add up to {exact:R} in double: |diff| {Math.Abs(actual - exact):R} > bound {bound:R} (n = {n}, Σ|l| = {magnitude:R}).");
+                        $"Sum = {Num.Show(sum)} but the per-element losses add up to {exact:R} (exact, rounded to double): |diff| {Math.Abs(actual - exact):R} > bound {bound:R} (n = {n}, Σ|l| = {magnitude:R}).");
                 }
             });
         }

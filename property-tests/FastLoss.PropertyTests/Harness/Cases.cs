@@ -298,6 +298,13 @@ public static class Cases
             Object = h => Api<float>.Of(new Loss.HingeEmbeddingLoss<float>(h[0])), ObjectType = typeof(Loss.HingeEmbeddingLoss<float>),
             Loss64 = hingeEmbedding, Branch = hingeEmbeddingSide, GradientScale = two2, HessianScale = one,
         };
+        yield return new LossCase<double>
+        {
+            Name = "HingeEmbedding<double>", Owner = typeof(Loss), Method = nameof(Loss.HingeEmbedding), Domain = Target(margin),
+            Api = new((x, a, _, h, r) => Loss.HingeEmbedding(x, a, h[0], r), (x, a, _, h, d) => Loss.HingeEmbedding(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HingeEmbeddingGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HingeEmbeddingWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HingeEmbeddingHessian(x, a, h[0], d, r)),
+            Object = h => Api<double>.Of(new Loss.HingeEmbeddingLoss<double>(h[0])), ObjectType = typeof(Loss.HingeEmbeddingLoss<double>),
+            Loss64 = hingeEmbedding, Branch = hingeEmbeddingSide, GradientScale = two2, HessianScale = one,
+        };
     }
 
     private static IEnumerable<ILossCase> Mine()

@@ -125,7 +125,7 @@ public sealed class LossCase<T> : ILossCase
 
     public Formula<T> Formula => _formula ??= new Formula<T>(Owner, Method);
 
-    public string[] OperandNames => Formula.Operands == 1 ? ["target"] : ["target", "weight"];
+    public string[] OperandNames => Formula.OperandNames;
 
     /// <summary>The generated operator struct's type.</summary>
     public Type OperatorType

@@ -92,6 +92,7 @@ public sealed class Formula<T>
         ParameterInfo[] parameters = method.GetParameters();
         Hyperparameters = parameters.Where(p => p.GetCustomAttribute<HyperparameterAttribute>() is not null).ToArray();
         Operands = parameters.Length - 1 - Hyperparameters.Length;
+        OperandNames = parameters.Skip(1).Where(p => p.GetCustomAttribute<HyperparameterAttribute>() is null).Select(p => p.Name!).ToArray();
         Loss = Bind(method);
 
         string? gradientName = method.GetCustomAttribute<LossFormulaAttribute>()?.Gradient;
@@ -104,6 +105,9 @@ public sealed class Formula<T>
 
     /// <summary>Per-element operands besides the input (1 or 2).</summary>
     public int Operands { get; }
+
+    /// <summary>The operands' parameter names, as the generated span API names them.</summary>
+    public string[] OperandNames { get; }
 
     public ParameterInfo[] Hyperparameters { get; }
 
