@@ -69,12 +69,16 @@ internal static class Diagnostics
         "Loss formula too large",
         "'{0}' expands to more than {1} operations after inlining locals and helper methods; split it or simplify it");
 
+    public static readonly DiagnosticDescriptor ReservedParameterName = Error("FL0016",
+        "Parameter name used by the generated API",
+        "Parameter '{0}' has a name the generated methods use for their own parameters or locals ({1}); rename it");
+
     /// <summary>All descriptors, for lookup by id when diagnostics are reported.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         ContainingTypeNotStaticPartial, UnsupportedSyntax, UnsupportedCall, UnsupportedElementType, MixedElementTypes,
         Recursion, Assignment, NoInput, InvalidGradientOverride, DuplicateFormulaName, UnsupportedParameterModifier,
-        NotStatic, LiteralOutOfRange, UnsupportedTypeParameters, FormulaTooLarge,
+        NotStatic, LiteralOutOfRange, UnsupportedTypeParameters, FormulaTooLarge, ReservedParameterName,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Table = All.ToDictionary(d => d.Id);

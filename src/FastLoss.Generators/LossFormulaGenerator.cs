@@ -25,10 +25,11 @@ public sealed class LossFormulaGenerator : IIncrementalGenerator
                 transform: static (context, cancellationToken) => FormulaParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
+        // Tracked before the filter, so the step exists (with empty outputs) for formulas without diagnostics too.
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = results
             .Select(static (result, _) => result.Diagnostics)
-            .Where(static d => d.Count > 0)
-            .WithTrackingName(TrackingNames.Diagnostics);
+            .WithTrackingName(TrackingNames.Diagnostics)
+            .Where(static d => d.Count > 0);
 
         context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
         {

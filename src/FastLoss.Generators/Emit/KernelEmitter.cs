@@ -126,7 +126,8 @@ internal static class KernelEmitter
         w.Line("/// <summary>Binds the operand spans of <see cref=\"" + Names.FormulaCref(spec) + "\"/> for the element-wise driver.</summary>");
         w.Line(generatedCode);
         w.Open("private readonly ref struct " + name + " : IElementwiseKernel<" + e + ">");
-        w.Line("private readonly " + op + " _operator;");
+        string operatorField = Names.OperatorField(spec);
+        w.Line("private readonly " + op + " " + operatorField + ";");
         foreach (ParameterSpec p in operands)
         {
             w.Line("private readonly ref " + e + " " + Names.Field(p.Name) + ";");
@@ -147,7 +148,7 @@ internal static class KernelEmitter
             w.Line("ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
         }
 
-        w.Line("_operator = new " + op + "(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
+        w.Line(operatorField + " = new " + op + "(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
         foreach (ParameterSpec p in operands)
         {
             w.Line(Names.Field(p.Name) + " = ref MemoryMarshal.GetReference(" + Names.Identifier(p.Name) + ");");
@@ -158,10 +159,10 @@ internal static class KernelEmitter
         w.Line();
         w.Line("public int Length { get; }");
 
-        EmitKernelMethods(w, operands, e, "Loss", out_: false);
-        EmitKernelMethods(w, operands, e, "Gradient", out_: false);
-        EmitKernelMethods(w, operands, e, "Hessian", out_: false);
-        EmitKernelMethods(w, operands, e, "LossAndGradient", out_: true);
+        EmitKernelMethods(w, operands, operatorField, e, "Loss", out_: false);
+        EmitKernelMethods(w, operands, operatorField, e, "Gradient", out_: false);
+        EmitKernelMethods(w, operands, operatorField, e, "Hessian", out_: false);
+        EmitKernelMethods(w, operands, operatorField, e, "LossAndGradient", out_: true);
 
         w.Line();
         w.Line("/// <summary>Throws unless <paramref name=\"destination\"/> can take one value per element without partially overlapping an operand.</summary>");
@@ -191,7 +192,7 @@ internal static class KernelEmitter
         w.Close();
     }
 
-    private static void EmitKernelMethods(SourceWriter w, ParameterSpec[] operands, string e, string method, bool out_)
+    private static void EmitKernelMethods(SourceWriter w, ParameterSpec[] operands, string operatorField, string e, string method, bool out_)
     {
         foreach (Width width in Widths)
         {
@@ -207,7 +208,7 @@ internal static class KernelEmitter
                 w.Line();
             }
 
-            w.Line("public " + valueType + " " + method + suffix + "(nuint i" + outParameter + ") => _operator." + method + "(" + arguments + ");");
+            w.Line("public " + valueType + " " + method + suffix + "(nuint i" + outParameter + ") => " + operatorField + "." + method + "(" + arguments + ");");
         }
     }
 

@@ -157,7 +157,9 @@ internal static class LossClassEmitter
 
         foreach (ParameterSpec p in hyper)
         {
-            w.Line(Names.Property(p.Name) + " = " + Names.Identifier(p.Name) + ";");
+            // "this." only where the property and the parameter are spelled alike (a name that starts with '_').
+            string property = Names.Property(p.Name) == Names.Identifier(p.Name) ? "this." + Names.Property(p.Name) : Names.Property(p.Name);
+            w.Line(property + " = " + Names.Identifier(p.Name) + ";");
         }
 
         w.Close();

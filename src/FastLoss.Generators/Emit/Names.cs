@@ -22,6 +22,18 @@ internal static class Names
 
     public static string Field(string name) => "_" + name;
 
+    /// <summary>The kernel's operator field: "_operator", unless a parameter or a parameter's field has that name.</summary>
+    public static string OperatorField(FormulaSpec spec)
+    {
+        string name = "_operator";
+        while (spec.Parameters.Any(p => p.Name == name || Field(p.Name) == name))
+        {
+            name = "_" + name;
+        }
+
+        return name;
+    }
+
     public static string Property(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
 
     /// <summary>The cref of the user's formula method, e.g. <c>Huber(float, float, float)</c> or <c>Mse{T}(T, T)</c>.</summary>
@@ -36,11 +48,16 @@ internal static class Names
     public static string TemporaryPrefix(FormulaSpec spec)
     {
         string prefix = "t";
-        while (spec.Parameters.Any(p => p.Name.Length > prefix.Length && p.Name.StartsWith(prefix, System.StringComparison.Ordinal) && p.Name.Substring(prefix.Length).All(char.IsDigit)))
+        // Operands are parameters of the operator's methods; hyperparameters are its fields.
+        while (spec.Parameters.Any(p => IsTemporary(p.Kind == ParameterKind.Hyperparameter ? Field(p.Name) : p.Name, prefix)
+            || IsTemporary(p.Name, prefix)))
         {
             prefix = "_" + prefix;
         }
 
         return prefix;
     }
+
+    private static bool IsTemporary(string name, string prefix)
+        => name.Length > prefix.Length && name.StartsWith(prefix, System.StringComparison.Ordinal) && name.Substring(prefix.Length).All(char.IsDigit);
 }

@@ -42,7 +42,9 @@ internal sealed class ExpressionParser
     private readonly ITypeSymbol _elementType;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    /// <summary>The formula (bottom) and the helpers being inlined into it (top: the method being parsed).</summary>
     private readonly Stack<IMethodSymbol> _inlining = new();
+    private readonly bool _hasFloatKernels;
     private readonly Dictionary<ISymbol, Expr> _bindings = new(SymbolEqualityComparer.Default);
     private int _nodes;
     private bool _failed;
@@ -54,6 +56,21 @@ internal sealed class ExpressionParser
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
         _inlining.Push(root.OriginalDefinition);
+
+        // A generic formula gets float kernels too, so its literals must be finite as float as well.
+        _hasFloatKernels = elementType.SpecialType == SpecialType.System_Single || elementType is ITypeParameterSymbol;
+    }
+
+    /// <summary>A parser for a helper inlined into <paramref name="outer"/>'s formula: same chain, diagnostics and budget.</summary>
+    private ExpressionParser(SemanticModel model, ITypeSymbol elementType, ExpressionParser outer)
+    {
+        _model = model;
+        _elementType = elementType;
+        _diagnostics = outer._diagnostics;
+        _cancellationToken = outer._cancellationToken;
+        _inlining = outer._inlining;
+        _hasFloatKernels = outer._hasFloatKernels;
+        _nodes = outer._nodes;
     }
 
     /// <summary>Parses a method body with its parameters bound to <paramref name="arguments"/>.</summary>
@@ -149,6 +166,13 @@ internal sealed class ExpressionParser
             return Fail(Diagnostics.FormulaTooLarge, operation.Syntax.GetLocation(), _inlining.Last().Name, MaximumNodes.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Code the compiler rejects: say so (the compiler's own error says what is wrong) rather than misreport its
+        // error type as a mixed element type.
+        if (operation is IInvalidOperation || operation.Type is { TypeKind: TypeKind.Error })
+        {
+            return Fail(Diagnostics.UnsupportedSyntax, operation.Syntax.GetLocation(), "Code that does not compile");
+        }
+
         if (operation.ConstantValue is { HasValue: true, Value: { } constant } && IsNumber(constant))
         {
             return Literal(operation, Convert.ToDouble(constant, CultureInfo.InvariantCulture));
@@ -196,8 +220,7 @@ internal sealed class ExpressionParser
             }
         }
 
-        bool isSingle = _elementType.SpecialType == SpecialType.System_Single;
-        if (!double.IsInfinity(value) && !double.IsNaN(value) && isSingle && float.IsInfinity((float)value))
+        if (!double.IsInfinity(value) && !double.IsNaN(value) && _hasFloatKernels && float.IsInfinity((float)value))
         {
             _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.LiteralOutOfRange, operation.Syntax.GetLocation(), value.ToString("R", CultureInfo.InvariantCulture), "float", value > 0 ? "+Infinity" : "-Infinity"));
         }
@@ -213,6 +236,13 @@ internal sealed class ExpressionParser
         }
 
         ITypeSymbol? from = conversion.Operand.Type;
+        if (from is null or { TypeKind: TypeKind.Error })
+        {
+            // A typeless operand (a throw expression, a lambda, null) or code that does not compile: report the
+            // operand itself.
+            return Visit(conversion.Operand);
+        }
+
         if (from is not null && conversion.Type is not null && SymbolEqualityComparer.Default.Equals(from, conversion.Type))
         {
             return Visit(conversion.Operand);
@@ -368,7 +398,8 @@ internal sealed class ExpressionParser
 
         if (_inlining.Contains(target.OriginalDefinition, SymbolEqualityComparer.Default))
         {
-            return Fail(Diagnostics.Recursion, invocation.Syntax.GetLocation(), _inlining.Last().Name, target.Name);
+            // Named as the formula (the bottom of the chain) and the method whose body makes the call.
+            return Fail(Diagnostics.Recursion, invocation.Syntax.GetLocation(), _inlining.Last().Name, _inlining.Peek().Name);
         }
 
         var arguments = new List<Expr>();
@@ -389,16 +420,7 @@ internal sealed class ExpressionParser
         try
         {
             // The helper's own type parameter, if any, stands for the formula's element type.
-            var inner = new ExpressionParser(model, ElementTypeOf(definition), definition, _diagnostics, _cancellationToken);
-            foreach (IMethodSymbol outer in _inlining)
-            {
-                if (!inner._inlining.Contains(outer, SymbolEqualityComparer.Default))
-                {
-                    inner._inlining.Push(outer);
-                }
-            }
-
-            inner._nodes = _nodes;
+            var inner = new ExpressionParser(model, ElementTypeOf(definition), this);
             Expr? result = inner.ParseBody(model, definition, syntax, arguments);
             _nodes = inner._nodes;
             _failed |= inner._failed;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -158,6 +159,12 @@ internal static class FormulaParser
             ? SymbolEqualityComparer.Default.Equals(type, typeParameter)
             : type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
 
+    /// <summary>
+    /// Names the generated span API and kernels use for their own parameters and locals: a formula parameter becomes a
+    /// parameter of the same generated methods, so it may not take one (FL0016).
+    /// </summary>
+    private static readonly string[] ReservedParameterNames = { "reduction", "destination", "inputGradient", "inputHessian", "gradient", "kernel" };
+
     private static List<ParameterSpec>? Parameters(IMethodSymbol method, ITypeSymbol elementType, ITypeParameterSymbol? typeParameter, List<DiagnosticInfo> diagnostics)
     {
         var parameters = new List<ParameterSpec>();
@@ -165,6 +172,13 @@ internal static class FormulaParser
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             Location? location = parameter.Locations.FirstOrDefault();
+            if (Array.IndexOf(ReservedParameterNames, parameter.Name) >= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedParameterName, location, parameter.Name, string.Join(", ", ReservedParameterNames)));
+                failed = true;
+                continue;
+            }
+
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 string modifier = parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant();
