@@ -23,5 +23,7 @@ public static class GoldenLossRegistry
         new KlDivAdapter(),
         new HingeEmbeddingAdapter(),
         new GaussianNllAdapter(),
+        new CrossEntropyAdapter(),
+        new NllAdapter(),
     }.ToDictionary(a => a.TorchName, StringComparer.Ordinal);
 }

@@ -1,0 +1,143 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace FastLoss.Kernels;
+
+/// <summary>
+/// A stream of values (one per row: a per-sample loss, a class weight) summed in exactly the logical layout of
+/// <see cref="ElementwiseDriver"/>: value k goes to lane k mod n of block k / n (n = 16 floats or 8 doubles), four
+/// interleaved block accumulators over chunks of 64 blocks, each chunk folded as (a0 + a1) + (a2 + a3) and pushed into
+/// a binary-counter cascade, the last block padded with −0, the lanes of the total added by halving. So a row-wise
+/// loss's reduction is the sum the driver would compute over its per-sample losses, bit for bit, on every SIMD width.
+/// </summary>
+/// <typeparam name="T">float or double.</typeparam>
+internal struct RowCascade<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private const int BlocksPerChunk = 64;
+
+    private Vector512<T> _block;
+    private Vector512<T> _a0;
+    private Vector512<T> _a1;
+    private Vector512<T> _a2;
+    private Vector512<T> _a3;
+    private int _lane;
+    private int _blocks;
+    private ulong _chunks;
+    private long _count;
+    private Levels _levels;
+
+    /// <summary>An empty stream.</summary>
+    /// <returns>The stream.</returns>
+    public static RowCascade<T> Create()
+    {
+        RowCascade<T> cascade = default;
+        Vector512<T> identity = Vector512.Create(T.NegativeZero);
+        cascade._block = identity;
+        cascade._a0 = identity;
+        cascade._a1 = identity;
+        cascade._a2 = identity;
+        cascade._a3 = identity;
+        return cascade;
+    }
+
+    /// <summary>Appends one value.</summary>
+    /// <param name="value">The value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(T value)
+    {
+        Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref _block), _lane) = value;
+        _count++;
+        if (++_lane == Vector512<T>.Count)
+        {
+            Accumulate(_block);
+            _block = Vector512.Create(T.NegativeZero);
+            _lane = 0;
+        }
+    }
+
+    /// <summary>The sum of every value added (0 when none was).</summary>
+    /// <returns>The sum.</returns>
+    public readonly T Total()
+    {
+        if (_count == 0)
+        {
+            return T.Zero;
+        }
+
+        RowCascade<T> copy = this;
+        if (copy._lane > 0)
+        {
+            copy.Accumulate(copy._block);
+        }
+
+        if (copy._blocks > 0)
+        {
+            copy.Push();
+        }
+
+        Vector512<T> total = Vector512.Create(T.NegativeZero);
+        for (int level = 0; level < Levels.Length; level++)
+        {
+            if (((copy._chunks >> level) & 1) != 0)
+            {
+                total = copy._levels[level] + total;
+            }
+        }
+
+        ref T lane = ref Unsafe.As<Vector512<T>, T>(ref total);
+        for (int width = Vector512<T>.Count / 2; width >= 1; width /= 2)
+        {
+            for (int j = 0; j < width; j++)
+            {
+                Unsafe.Add(ref lane, j) += Unsafe.Add(ref lane, j + width);
+            }
+        }
+
+        return lane;
+    }
+
+    private void Accumulate(Vector512<T> block)
+    {
+        switch (_blocks & 3)
+        {
+            case 0: _a0 += block; break;
+            case 1: _a1 += block; break;
+            case 2: _a2 += block; break;
+            default: _a3 += block; break;
+        }
+
+        if (++_blocks == BlocksPerChunk)
+        {
+            Push();
+        }
+    }
+
+    private void Push()
+    {
+        Vector512<T> value = (_a0 + _a1) + (_a2 + _a3);
+        int level = 0;
+        for (ulong carry = _chunks; (carry & 1) != 0; carry >>= 1, level++)
+        {
+            value = _levels[level] + value;
+        }
+
+        _levels[level] = value;
+        _chunks++;
+        Vector512<T> identity = Vector512.Create(T.NegativeZero);
+        _a0 = identity;
+        _a1 = identity;
+        _a2 = identity;
+        _a3 = identity;
+        _blocks = 0;
+    }
+
+    /// <summary>2^26 chunks of at least 512 values: more than any span holds.</summary>
+    [InlineArray(Length)]
+    private struct Levels
+    {
+        public const int Length = 26;
+        private Vector512<T> _element;
+    }
+}
