@@ -50,8 +50,11 @@ public sealed class ReproducibilityTests(ITestOutputHelper output)
 
     private static readonly object FileLock = new();
 
-    private static string HashFile([CallerFilePath] string source = "")
-        => Path.Combine(Path.GetDirectoryName(source)!, "ReproducibilityHashes.txt");
+    /// <summary>The checked-in file in the source tree (its path is baked in at build time; see the project file).</summary>
+    private static string HashFile()
+        => Path.Combine(
+            typeof(ReproducibilityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!,
+            "ReproducibilityHashes.txt");
 
     private static Dictionary<string, string> ReadHashes()
     {

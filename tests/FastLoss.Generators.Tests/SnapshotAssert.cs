@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex;
 using DiffPlex.Chunkers;
@@ -17,9 +16,9 @@ internal static partial class SnapshotAssert
 
     private const int ContextLines = 3;
 
-    public static void Matches(string name, string actual, [CallerFilePath] string callerFile = "")
+    public static void Matches(string name, string actual)
     {
-        string directory = Path.Combine(SourceRoot(callerFile), "Snapshots");
+        string directory = Path.Combine(SourceRoot(), "Snapshots");
         string verifiedPath = Path.Combine(directory, name + ".verified.cs");
         string receivedPath = Path.Combine(directory, name + ".received.cs");
         actual = Normalize(actual);
@@ -112,17 +111,12 @@ internal static partial class SnapshotAssert
     [System.Text.RegularExpressions.GeneratedRegex("GeneratedCode\\(\"FastLoss\\.Generators\", \"[^\"]*\"\\)")]
     private static partial System.Text.RegularExpressions.Regex GeneratedCodeVersion();
 
-    /// <summary>The test project's directory in the source tree: the caller's file sits in it or below it.</summary>
-    private static string SourceRoot(string callerFile)
-    {
-        for (string? directory = Path.GetDirectoryName(callerFile); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "FastLoss.Generators.Tests.csproj")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("The test project directory was not found above " + callerFile + ".");
-    }
+    /// <summary>
+    /// The test project's directory in the source tree, baked in at build time (see the project file):
+    /// <c>[CallerFilePath]</c> would not do, deterministic CI builds map source paths to <c>/_/</c>.
+    /// </summary>
+    private static string SourceRoot()
+        => typeof(SnapshotAssert).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProjectDirectory").Value!;
 }
