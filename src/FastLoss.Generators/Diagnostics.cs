@@ -71,7 +71,7 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor ReservedParameterName = Error("FL0016",
         "Parameter name used by the generated API",
-        "Parameter '{0}' has a name the generated methods use for their own parameters or locals ({1}); rename it");
+        "Parameter '{0}' collides with {1}; rename it");
 
     /// <summary>All descriptors, for lookup by id when diagnostics are reported.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]

@@ -25,11 +25,10 @@ public sealed class LossFormulaGenerator : IIncrementalGenerator
                 transform: static (context, cancellationToken) => FormulaParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
-        // Tracked before the filter, so the step exists (with empty outputs) for formulas without diagnostics too.
+        // One output per formula, empty for most: no filter, so the step is tracked (and cached) for every formula.
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = results
             .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics)
-            .Where(static d => d.Count > 0);
+            .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
         {

@@ -99,6 +99,20 @@ internal static class GeneratorHarness
         Assert.True(problems.Length == 0, "The output compilation has errors or warnings:\n" + string.Join("\n", problems.Select(Describe)));
     }
 
+    /// <summary>
+    /// Emits the output compilation and loads it into a collectible context (FastLoss itself resolves to the copy the
+    /// tests already use), so tests can call generated code; dispose the returned scope to unload it.
+    /// </summary>
+    public static LoadedAssembly Load(GeneratorRun run)
+    {
+        using var stream = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = run.Output.Emit(stream);
+        Assert.True(emitted.Success, "The output does not emit:\n" + string.Join("\n", emitted.Diagnostics.Select(Describe)));
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("FastLoss.GeneratorTests", isCollectible: true);
+        return new LoadedAssembly(context, context.LoadFromStream(stream));
+    }
+
     /// <summary>The source text a diagnostic's location covers.</summary>
     public static string LocatedText(Diagnostic diagnostic, Compilation compilation)
     {
@@ -114,4 +128,21 @@ internal static class GeneratorHarness
     /// <summary>A test source: the usings, then a <c>public static partial class Losses</c> in namespace Samples around <paramref name="members"/>.</summary>
     public static string InLossesClass(string members)
         => Usings + "namespace Samples;\n\n/// <summary>Test formulas.</summary>\npublic static partial class Losses\n{\n" + members + "\n}\n";
+}
+
+/// <summary>An assembly emitted from a generator run, unloaded on dispose.</summary>
+internal sealed class LoadedAssembly(System.Runtime.Loader.AssemblyLoadContext context, System.Reflection.Assembly assembly) : IDisposable
+{
+    public System.Reflection.Assembly Assembly { get; } = assembly;
+
+    /// <summary>Calls a public static method of a type in the assembly.</summary>
+    public object? Call(string typeName, string method, params object?[] arguments)
+    {
+        Type type = Assembly.GetType(typeName, throwOnError: true)!;
+        System.Reflection.MethodInfo info = type.GetMethod(method, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static, arguments.Select(a => a!.GetType()).ToArray())
+            ?? throw new InvalidOperationException("No method " + typeName + "." + method + ".");
+        return info.Invoke(null, arguments);
+    }
+
+    public void Dispose() => context.Unload();
 }

@@ -14,7 +14,12 @@ internal static class ApiEmitter
     public static void Emit(SourceWriter w, FormulaSpec spec, ElementType type, string generatedCode)
     {
         string e = ExpressionLowering.Keyword(type);
-        string kernel = Names.Kernel(spec, type);
+
+        // The user's parameter names are in scope here: everything else is qualified, and the local avoids them.
+        var ids = new Identifiers(spec);
+        string kernel = Names.Nested(spec, Names.Kernel(spec, type));
+        string local = ids.KernelLocal;
+        const string Driver = "global::FastLoss.Kernels.ElementwiseDriver";
         string access = spec.Accessibility;
         string cref = Names.FormulaCref(spec);
         ParameterSpec[] operands = spec.Parameters.Where(p => p.Kind != ParameterKind.Hyperparameter).ToArray();
@@ -66,20 +71,20 @@ internal static class ApiEmitter
         w.Line();
         Docs("The mean or sum of <see cref=\"" + cref + "\"/> over the elements.", null, null, reduction: true, "The reduced loss.");
         w.Open(access + " static " + e + " " + spec.Name + "(" + operandList + HyperList(withDefaults: true) + ", Reduction reduction = Reduction.Mean)");
-        w.Line("var kernel = new " + kernel + "(" + kernelArguments + ");");
-        w.Line("return ElementwiseDriver.Reduce<" + e + ", " + kernel + ">(ref kernel, reduction);");
+        w.Line("var " + local + " = new " + kernel + "(" + kernelArguments + ");");
+        w.Line("return " + Driver + ".Reduce<" + e + ", " + kernel + ">(ref " + local + ", reduction);");
         w.Close();
 
         var variants = new List<(string Method, string Summary, string Destination, string DestinationText, bool Reduction, string ReturnType, string Body)>
         {
             (spec.Name, "Writes <see cref=\"" + cref + "\"/> of each element (PyTorch's <c>reduction='none'</c>).", "destination", "Receives one loss per element.", false, "void",
-                "ElementwiseDriver.MapLoss<" + e + ", " + kernel + ">(ref kernel, destination);"),
+                Driver + ".MapLoss<" + e + ", " + kernel + ">(ref " + local + ", destination);"),
             (spec.Name + "Gradient", "Writes the gradient of the reduced <see cref=\"" + cref + "\"/> with respect to the input (for per-element losses, use the gradient of the sum).", "inputGradient", "Receives d(loss)/d(input).", true, "void",
-                "ElementwiseDriver.MapGradient<" + e + ", " + kernel + ">(ref kernel, inputGradient, reduction);"),
+                Driver + ".MapGradient<" + e + ", " + kernel + ">(ref " + local + ", inputGradient, reduction);"),
             (spec.Name + "WithGradient", "Computes the reduced <see cref=\"" + cref + "\"/> and writes its gradient with respect to the input, in one pass.", "inputGradient", "Receives d(loss)/d(input).", true, e,
-                "return ElementwiseDriver.ReduceWithGradient<" + e + ", " + kernel + ">(ref kernel, inputGradient, reduction);"),
+                "return " + Driver + ".ReduceWithGradient<" + e + ", " + kernel + ">(ref " + local + ", inputGradient, reduction);"),
             (spec.Name + "Hessian", "Writes the diagonal of the Hessian of the reduced <see cref=\"" + cref + "\"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).", "inputHessian", "Receives d²(loss)/d(input)².", true, "void",
-                "ElementwiseDriver.MapHessian<" + e + ", " + kernel + ">(ref kernel, inputHessian, reduction);"),
+                Driver + ".MapHessian<" + e + ", " + kernel + ">(ref " + local + ", inputHessian, reduction);"),
         };
 
         foreach (var v in variants)
@@ -88,8 +93,8 @@ internal static class ApiEmitter
             w.Line();
             Docs(v.Summary, v.Destination, v.DestinationText, v.Reduction, v.ReturnType == "void" ? null : "The reduced loss.");
             w.Open(access + " static " + v.ReturnType + " " + v.Method + "(" + operandList + HyperList(withDefaults: false) + tail + ")");
-            w.Line(kernel + ".ValidateDestination(" + operandNames + ", " + v.Destination + ", nameof(" + v.Destination + "));");
-            w.Line("var kernel = new " + kernel + "(" + kernelArguments + ");");
+            w.Line(kernel + ".ValidateDestination(" + operandNames + ", " + v.Destination + ", \"" + v.Destination + "\");");
+            w.Line("var " + local + " = new " + kernel + "(" + kernelArguments + ");");
             w.Line(v.Body);
             w.Close();
 
@@ -99,7 +104,7 @@ internal static class ApiEmitter
                 w.Line();
                 w.Line("/// <inheritdoc cref=\"" + v.Method + "(" + string.Join(", ", operands.Select(_ => "ReadOnlySpan{" + e + "}")) + string.Concat(hyper.Select(_ => ", " + e)) + ", Span{" + e + "}" + (v.Reduction ? ", Reduction" : string.Empty) + ")\"/>");
                 w.Line(generatedCode);
-                string call = v.Method + "(" + operandNames + ", " + defaultValues + ", " + v.Destination + (v.Reduction ? ", reduction" : string.Empty) + ")";
+                string call = Names.Owner(spec) + "." + v.Method + "(" + operandNames + ", " + defaultValues + ", " + v.Destination + (v.Reduction ? ", reduction" : string.Empty) + ")";
                 w.Line(access + " static " + v.ReturnType + " " + v.Method + "(" + operandList + tail + ")");
                 w.Line("    => " + call + ";");
             }

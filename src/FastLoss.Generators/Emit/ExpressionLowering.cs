@@ -34,6 +34,9 @@ internal sealed class ExpressionLowering
     private readonly Dictionary<Expr, string> _temporaries = new();
     private readonly List<string> _statements = new();
     private readonly string _temporaryPrefix;
+    private readonly Dictionary<Expr, bool?> _truths = new();
+    private readonly Dictionary<Expr, double?> _values = new();
+    private readonly Dictionary<Expr, bool> _variableFree = new();
 
     private ExpressionLowering(Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix)
     {
@@ -126,7 +129,7 @@ internal sealed class ExpressionLowering
         }
 
         (string text, int precedence) = Inline(e);
-        if (_uses[e] > 1 && e is not (Constant or Variable))
+        if (_uses.TryGetValue(e, out int uses) && uses > 1 && e is not (Constant or Variable))
         {
             name = _temporaryPrefix + _temporaries.Count.ToString(CultureInfo.InvariantCulture);
             _statements.Add("var " + name + " = " + text + ";");
@@ -163,6 +166,34 @@ internal sealed class ExpressionLowering
             case Unary { Operator: UnaryOperator.Not } u:
                 return ((scalar ? "!" : "~") + Operand(u.Operand, UnaryPrecedence), UnaryPrecedence);
 
+            case Binary { Operator: BinaryOperator.And or BinaryOperator.Or } b when Truth(b.Left) is bool || Truth(b.Right) is bool:
+            {
+                // true && x = x, false || x = x (an absorbing side makes the whole test constant, folded by its Conditional).
+                bool identity = b.Operator == BinaryOperator.And;
+                if (Truth(b.Left) == identity)
+                {
+                    return Text(b.Right);
+                }
+
+                if (Truth(b.Right) == identity)
+                {
+                    return Text(b.Left);
+                }
+
+                (string symbol, int precedence) = Operator(b.Operator, scalar);
+                return (Operand(b.Left, precedence) + " " + symbol + " " + Operand(b.Right, precedence + 1), precedence);
+            }
+
+            case Binary b when !scalar && b.Operator is >= BinaryOperator.LessThan and <= BinaryOperator.NotEqual && VariableFree(b):
+            {
+                // A comparison that depends on no parameter is computed as a scalar test and broadcast: as a vector
+                // comparison the JIT folds it to a constant mask, and .NET 10 then drops an all-false one from an AND
+                // (see Truth). Uncounted, so the scalar text uses no temporaries.
+                string test = new ExpressionLowering(Width.Scalar, _type, _variable, _temporaryPrefix).Inline(b).Text;
+                string mask = vector + "<" + Keyword(_type) + ">";
+                return ("(" + test + " ? " + mask + ".AllBitsSet : " + mask + ".Zero)", Primary);
+            }
+
             case Binary b when !scalar && b.Operator is >= BinaryOperator.LessThan and <= BinaryOperator.NotEqual:
             {
                 string method = b.Operator switch
@@ -179,11 +210,34 @@ internal sealed class ExpressionLowering
                 return b.Operator == BinaryOperator.NotEqual ? ("~" + call, UnaryPrecedence) : (call, Primary);
             }
 
+            case Binary b when scalar && b.Operator is >= BinaryOperator.LessThan and <= BinaryOperator.NotEqual:
+            {
+                (string symbol, int precedence) = Operator(b.Operator, scalar);
+                string left = Operand(b.Left, precedence), right = Operand(b.Right, precedence + 1);
+                if (left != right)
+                {
+                    return (left + " " + symbol + " " + right, precedence);
+                }
+
+                // x op x (e.g. from the derivative of Clamp(x, x, hi), or after a decided select): printed as is it is
+                // CS1718 in the generated code; these are its values, NaN included.
+                return b.Operator switch
+                {
+                    BinaryOperator.NotEqual => (Keyword(_type) + ".IsNaN(" + left + ")", Primary),
+                    BinaryOperator.LessThan or BinaryOperator.GreaterThan => ("false", Primary),
+                    _ => ("!" + Keyword(_type) + ".IsNaN(" + left + ")", UnaryPrecedence),
+                };
+            }
+
             case Binary b:
             {
                 (string symbol, int precedence) = Operator(b.Operator, scalar);
                 return (Operand(b.Left, precedence) + " " + symbol + " " + Operand(b.Right, precedence + 1), precedence);
             }
+
+            // A test the generator can decide (see Truth) selects its branch here rather than being emitted.
+            case Conditional c when Truth(c.Test) is bool test:
+                return Text(test ? c.WhenTrue : c.WhenFalse);
 
             case Conditional c when scalar:
                 return (Operand(c.Test, Conditional + 1) + " ? " + Operand(c.WhenTrue, Conditional + 1) + " : " + Operand(c.WhenFalse, Conditional), Conditional);
@@ -209,6 +263,152 @@ internal sealed class ExpressionLowering
                 throw new InvalidOperationException("Unknown node " + e.GetType().Name);
         }
     }
+
+    /// <summary>
+    /// The value of a test that does not depend on the parameters, where the generator can compute it exactly (see
+    /// <see cref="Value"/>), else null. Such tests are decided while lowering instead of being emitted: the JIT folds them
+    /// too, and .NET 10's JIT then miscompiles an AND of a constant-false vector comparison with another comparison (it
+    /// yields the other comparison: Vector128.Equals(0, π) &amp; Vector128.LessThan(x, 0) is LessThan(x, 0);
+    /// dotnet/runtime#123399), so vector kernels took branches their scalar code did not.
+    /// </summary>
+    private bool? Truth(Expr e)
+    {
+        if (!_truths.TryGetValue(e, out bool? truth))
+        {
+            _truths[e] = truth = ComputeTruth(e);
+        }
+
+        return truth;
+    }
+
+    private bool? ComputeTruth(Expr e)
+    {
+        switch (e)
+        {
+            case Binary c when c.Operator is >= BinaryOperator.LessThan and <= BinaryOperator.NotEqual:
+            {
+                if (Value(c.Left) is not double x || Value(c.Right) is not double y)
+                {
+                    return null;
+                }
+
+                return c.Operator switch
+                {
+                    BinaryOperator.LessThan => x < y,
+                    BinaryOperator.LessThanOrEqual => x <= y,
+                    BinaryOperator.GreaterThan => x > y,
+                    BinaryOperator.GreaterThanOrEqual => x >= y,
+                    BinaryOperator.Equal => x == y,
+                    _ => x != y,
+                };
+            }
+
+            case Unary { Operator: UnaryOperator.Not } n:
+                return !Truth(n.Operand);
+            case Binary { Operator: BinaryOperator.And } and:
+                return Truth(and.Left) == false || Truth(and.Right) == false ? false : Truth(and.Left) == true && Truth(and.Right) == true ? true : null;
+            case Binary { Operator: BinaryOperator.Or } or:
+                return Truth(or.Left) == true || Truth(or.Right) == true ? true : Truth(or.Left) == false && Truth(or.Right) == false ? false : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The value of an expression that does not depend on the parameters, computed as the element type does, where that
+    /// is exact: constants, negation, + − * / and sqrt (correctly rounded: a double result rounded to float is the float
+    /// result), abs, max, min, clamp, and selects whose test is decided or whose branches are equal. Else null.
+    /// </summary>
+    private double? Value(Expr e)
+    {
+        if (!_values.TryGetValue(e, out double? value))
+        {
+            _values[e] = value = ComputeValue(e);
+        }
+
+        return value;
+    }
+
+    private double? ComputeValue(Expr e)
+    {
+        switch (e)
+        {
+            case Constant c:
+                return Round(c.Value);
+            case Unary { Operator: UnaryOperator.Negate } n:
+                return -Value(n.Operand);
+            case Binary b when b.Operator <= BinaryOperator.Divide:
+            {
+                if (Value(b.Left) is not double x || Value(b.Right) is not double y)
+                {
+                    return null;
+                }
+
+                return Round(b.Operator switch
+                {
+                    BinaryOperator.Add => x + y,
+                    BinaryOperator.Subtract => x - y,
+                    BinaryOperator.Multiply => x * y,
+                    _ => x / y,
+                });
+            }
+
+            case Conditional c when Truth(c.Test) is bool test:
+                return Value(test ? c.WhenTrue : c.WhenFalse);
+            case Conditional c when Value(c.WhenTrue) is double a && Value(c.WhenFalse) is double b
+                && BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b):
+                return a;
+            case Call { Function: MathFunction.Abs or MathFunction.Sqrt or MathFunction.Max or MathFunction.Min or MathFunction.Clamp } call:
+            {
+                double?[] arguments = call.Arguments.Select(Value).ToArray();
+                if (arguments.Any(a => a is null))
+                {
+                    return null;
+                }
+
+                double x = arguments[0]!.Value;
+                return call.Function switch
+                {
+                    MathFunction.Abs => Math.Abs(x),
+                    MathFunction.Sqrt => Round(Math.Sqrt(x)),
+                    MathFunction.Max => IeeeMax(x, arguments[1]!.Value),
+                    MathFunction.Min => IeeeMin(x, arguments[1]!.Value),
+                    _ => IeeeMin(IeeeMax(x, arguments[1]!.Value), arguments[2]!.Value),
+                };
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether an expression depends on no parameter (branches not taken by a decided test aside).</summary>
+    private bool VariableFree(Expr e)
+    {
+        if (!_variableFree.TryGetValue(e, out bool free))
+        {
+            _variableFree[e] = free = e switch
+            {
+                Variable => false,
+                Constant => true,
+                Conditional c when Truth(c.Test) is bool test => VariableFree(test ? c.WhenTrue : c.WhenFalse),
+                _ => Children(e).All(VariableFree),
+            };
+        }
+
+        return free;
+    }
+
+    private double Round(double value) => _type == ElementType.Single ? (float)value : value;
+
+    /// <summary>IEEE 754:2019 maximum, as Math.Max and Vector128.Max: NaN if either is NaN, +0 above −0.</summary>
+    private static double IeeeMax(double x, double y)
+        => double.IsNaN(x) || double.IsNaN(y) ? double.NaN : x == y ? (IsNegative(x) ? y : x) : Math.Max(x, y);
+
+    private static double IeeeMin(double x, double y)
+        => double.IsNaN(x) || double.IsNaN(y) ? double.NaN : x == y ? (IsNegative(x) ? x : y) : Math.Min(x, y);
+
+    private static bool IsNegative(double x) => BitConverter.DoubleToInt64Bits(x) < 0;
 
     private string Operand(Expr e, int minimumPrecedence)
     {

@@ -20,7 +20,8 @@ internal static class KernelEmitter
         FormulaSpec spec = formula.Spec;
         string name = Names.Operator(spec, type);
         string e = ExpressionLowering.Keyword(type);
-        ParameterSpec[] hyper = spec.Parameters.Where(p => p.Kind == ParameterKind.Hyperparameter).ToArray();
+        var ids = new Identifiers(spec);
+        int[] hyper = Indices(spec, ParameterKind.Hyperparameter);
 
         w.Line("/// <summary>");
         w.Line("/// Per-element math of <see cref=\"" + Names.FormulaCref(spec) + "\"/> in " + e + ", one overload per width; every lane of a");
@@ -35,47 +36,46 @@ internal static class KernelEmitter
         w.Line("/// </remarks>");
         w.Line(generatedCode);
         w.Open("internal readonly struct " + name);
-        foreach (ParameterSpec p in hyper)
+        foreach (int h in hyper)
         {
-            w.Line("private readonly " + e + " " + Names.Field(p.Name) + ";");
+            w.Line("private readonly " + e + " " + ids.Field(h) + ";");
         }
 
         if (hyper.Length > 0)
         {
             w.Line();
             w.Line("/// <summary>Creates the operator with its hyperparameters.</summary>");
-            foreach (ParameterSpec p in hyper)
+            foreach (int h in hyper)
             {
-                w.Line("/// <param name=\"" + p.Name + "\">The hyperparameter <c>" + p.Name + "</c>.</param>");
+                w.Line("/// <param name=\"" + ids.Private(h).TrimStart('@') + "\">The hyperparameter <c>" + spec.Parameters[h].Name + "</c>.</param>");
             }
 
-            w.Open("public " + name + "(" + string.Join(", ", hyper.Select(p => e + " " + Names.Identifier(p.Name))) + ")");
-            foreach (ParameterSpec p in hyper)
+            w.Open("public " + name + "(" + string.Join(", ", hyper.Select(h => e + " " + ids.Private(h))) + ")");
+            foreach (int h in hyper)
             {
-                w.Line(Names.Field(p.Name) + " = " + Names.Identifier(p.Name) + ";");
+                w.Line(ids.Field(h) + " = " + ids.Private(h) + ";");
             }
 
             w.Close();
         }
 
-        EmitQuantity(w, formula, type, "Loss", "The loss of each element.", new[] { formula.Loss }, null);
-        EmitQuantity(w, formula, type, "Gradient", "d(loss)/d(input) of each element.", new[] { formula.Gradient }, null);
-        EmitQuantity(w, formula, type, "Hessian", "d²(loss)/d(input)² of each element.", new[] { formula.Hessian }, null);
-        EmitQuantity(w, formula, type, "LossAndGradient", "The loss and its gradient of each element, sharing common subexpressions.", new[] { formula.Loss, formula.Gradient }, "gradient");
+        EmitQuantity(w, formula, ids, type, "Loss", "The loss of each element.", new[] { formula.Loss }, null);
+        EmitQuantity(w, formula, ids, type, "Gradient", "d(loss)/d(input) of each element.", new[] { formula.Gradient }, null);
+        EmitQuantity(w, formula, ids, type, "Hessian", "d²(loss)/d(input)² of each element.", new[] { formula.Hessian }, null);
+        EmitQuantity(w, formula, ids, type, "LossAndGradient", "The loss and its gradient of each element, sharing common subexpressions.", new[] { formula.Loss, formula.Gradient }, Identifiers.GradientOut);
         w.Close();
     }
 
-    private static void EmitQuantity(SourceWriter w, DerivedFormula formula, ElementType type, string method, string summary, Expr[] roots, string? outName)
+    private static void EmitQuantity(SourceWriter w, DerivedFormula formula, Identifiers ids, ElementType type, string method, string summary, Expr[] roots, string? outName)
     {
         FormulaSpec spec = formula.Spec;
-        ParameterSpec[] operands = spec.Parameters.Where(p => p.Kind != ParameterKind.Hyperparameter).ToArray();
+        int[] operands = Operands(spec);
         HashSet<int> used = UsedVariables(roots);
-        string prefix = Names.TemporaryPrefix(spec);
 
         foreach (Width width in Widths)
         {
             string valueType = ExpressionLowering.TypeName(width, type);
-            var parameters = operands.Select(p => valueType + " " + Names.Identifier(p.Name)).ToList();
+            var parameters = operands.Select(o => valueType + " " + ids.Private(o)).ToList();
             if (outName is not null)
             {
                 parameters.Add("out " + valueType + " " + outName);
@@ -92,12 +92,12 @@ internal static class KernelEmitter
                 ParameterSpec p = spec.Parameters[i];
                 if (p.Kind == ParameterKind.Hyperparameter && used.Contains(i) && width != Width.Scalar)
                 {
-                    w.Line(valueType + " " + Names.Identifier(p.Name) + " = " + ExpressionLowering.VectorName(width) + ".Create(" + Names.Field(p.Name) + ");");
+                    w.Line(valueType + " " + ids.Private(i) + " = " + ExpressionLowering.VectorName(width) + ".Create(" + ids.Field(i) + ");");
                 }
             }
 
             (IReadOnlyList<string> statements, IReadOnlyList<string> results) = ExpressionLowering.Lower(
-                roots, width, type, v => v.Kind == ParameterKind.Hyperparameter && width == Width.Scalar ? Names.Field(v.Name) : Names.Identifier(v.Name), prefix);
+                roots, width, type, v => v.Kind == ParameterKind.Hyperparameter && width == Width.Scalar ? ids.Field(v.Index) : ids.Private(v.Index), ids.TemporaryPrefix);
             foreach (string statement in statements)
             {
                 w.Line(statement);
@@ -118,40 +118,41 @@ internal static class KernelEmitter
         string name = Names.Kernel(spec, type);
         string op = Names.Operator(spec, type);
         string e = ExpressionLowering.Keyword(type);
-        ParameterSpec[] operands = spec.Parameters.Where(p => p.Kind != ParameterKind.Hyperparameter).ToArray();
-        ParameterSpec[] hyper = spec.Parameters.Where(p => p.Kind == ParameterKind.Hyperparameter).ToArray();
-        string input = Names.Identifier(operands[0].Name);
+        var ids = new Identifiers(spec);
+        int[] operands = Operands(spec);
+        int[] hyper = Indices(spec, ParameterKind.Hyperparameter);
+        string input = ids.Private(operands[0]);
 
         w.Line();
         w.Line("/// <summary>Binds the operand spans of <see cref=\"" + Names.FormulaCref(spec) + "\"/> for the element-wise driver.</summary>");
         w.Line(generatedCode);
         w.Open("private readonly ref struct " + name + " : IElementwiseKernel<" + e + ">");
-        string operatorField = Names.OperatorField(spec);
+        string operatorField = ids.OperatorField;
         w.Line("private readonly " + op + " " + operatorField + ";");
-        foreach (ParameterSpec p in operands)
+        foreach (int o in operands)
         {
-            w.Line("private readonly ref " + e + " " + Names.Field(p.Name) + ";");
+            w.Line("private readonly ref " + e + " " + ids.Field(o) + ";");
         }
 
         w.Line();
         w.Line("/// <summary>Validates the operands and hyperparameters and binds them.</summary>");
-        var ctorParameters = operands.Select(p => "ReadOnlySpan<" + e + "> " + Names.Identifier(p.Name))
-            .Concat(hyper.Select(p => e + " " + Names.Identifier(p.Name)));
+        var ctorParameters = operands.Select(o => "ReadOnlySpan<" + e + "> " + ids.Private(o))
+            .Concat(hyper.Select(h => e + " " + ids.Private(h)));
         w.Open("public " + name + "(" + string.Join(", ", ctorParameters) + ")");
-        foreach (ParameterSpec p in operands.Skip(1))
+        foreach (int o in operands.Skip(1))
         {
-            w.Line("ThrowHelper.ValidateOperandLength(" + input + ".Length, " + Names.Identifier(p.Name) + ".Length, nameof(" + Names.Identifier(p.Name) + "));");
+            w.Line("ThrowHelper.ValidateOperandLength(" + input + ".Length, " + ids.Private(o) + ".Length, " + Quoted(spec.Parameters[o].Name) + ");");
         }
 
         if (hyper.Length > 0)
         {
-            w.Line("ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
+            w.Line("ValidateHyperparameters(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
         }
 
-        w.Line(operatorField + " = new " + op + "(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
-        foreach (ParameterSpec p in operands)
+        w.Line(operatorField + " = new " + op + "(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
+        foreach (int o in operands)
         {
-            w.Line(Names.Field(p.Name) + " = ref MemoryMarshal.GetReference(" + Names.Identifier(p.Name) + ");");
+            w.Line(ids.Field(o) + " = ref MemoryMarshal.GetReference(" + ids.Private(o) + ");");
         }
 
         w.Line("Length = " + input + ".Length;");
@@ -159,18 +160,19 @@ internal static class KernelEmitter
         w.Line();
         w.Line("public int Length { get; }");
 
-        EmitKernelMethods(w, operands, operatorField, e, "Loss", out_: false);
-        EmitKernelMethods(w, operands, operatorField, e, "Gradient", out_: false);
-        EmitKernelMethods(w, operands, operatorField, e, "Hessian", out_: false);
-        EmitKernelMethods(w, operands, operatorField, e, "LossAndGradient", out_: true);
+        string[] fields = operands.Select(ids.Field).ToArray();
+        EmitKernelMethods(w, fields, operatorField, e, "Loss", out_: false);
+        EmitKernelMethods(w, fields, operatorField, e, "Gradient", out_: false);
+        EmitKernelMethods(w, fields, operatorField, e, "Hessian", out_: false);
+        EmitKernelMethods(w, fields, operatorField, e, "LossAndGradient", out_: true);
 
         w.Line();
         w.Line("/// <summary>Throws unless <paramref name=\"destination\"/> can take one value per element without partially overlapping an operand.</summary>");
-        w.Open("public static void ValidateDestination(" + string.Join(", ", operands.Select(p => "ReadOnlySpan<" + e + "> " + Names.Identifier(p.Name))) + ", Span<" + e + "> destination, string destinationName)");
+        w.Open("public static void ValidateDestination(" + string.Join(", ", operands.Select(o => "ReadOnlySpan<" + e + "> " + ids.Private(o))) + ", Span<" + e + "> destination, string destinationName)");
         w.Line("ThrowHelper.ValidateDestination(" + input + ".Length, destination, destinationName);");
-        foreach (ParameterSpec p in operands)
+        foreach (int o in operands)
         {
-            w.Line("ThrowHelper.ValidateNoPartialOverlap(" + Names.Identifier(p.Name) + ", destination.Slice(0, " + input + ".Length), destinationName);");
+            w.Line("ThrowHelper.ValidateNoPartialOverlap(" + ids.Private(o) + ", destination.Slice(0, " + input + ".Length), destinationName);");
         }
 
         w.Close();
@@ -179,11 +181,11 @@ internal static class KernelEmitter
         {
             w.Line();
             w.Line("/// <summary>Throws unless every hyperparameter is a number within its declared range.</summary>");
-            w.Open("public static void ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => e + " " + Names.Identifier(p.Name))) + ")");
-            foreach (ParameterSpec p in hyper)
+            w.Open("public static void ValidateHyperparameters(" + string.Join(", ", hyper.Select(h => e + " " + ids.Private(h))) + ")");
+            foreach (int h in hyper)
             {
-                (string condition, string constraint) = HyperparameterCheck(p, type);
-                w.Line("ThrowHelper.ValidateHyperparameter(" + condition + ", " + Names.Identifier(p.Name) + ", nameof(" + Names.Identifier(p.Name) + "), \"" + constraint + "\");");
+                (string condition, string constraint) = HyperparameterCheck(spec.Parameters[h], ids.Private(h), type);
+                w.Line("ThrowHelper.ValidateHyperparameter(" + condition + ", " + ids.Private(h) + ", " + Quoted(spec.Parameters[h].Name) + ", \"" + constraint + "\");");
             }
 
             w.Close();
@@ -192,17 +194,17 @@ internal static class KernelEmitter
         w.Close();
     }
 
-    private static void EmitKernelMethods(SourceWriter w, ParameterSpec[] operands, string operatorField, string e, string method, bool out_)
+    private static void EmitKernelMethods(SourceWriter w, string[] fields, string operatorField, string e, string method, bool out_)
     {
         foreach (Width width in Widths)
         {
             string valueType = width == Width.Scalar ? e : ExpressionLowering.TypeName(width, e == "float" ? ElementType.Single : ElementType.Double);
             string suffix = width == Width.Scalar ? string.Empty : ((int)width).ToString(CultureInfo.InvariantCulture);
-            string load(ParameterSpec p) => width == Width.Scalar
-                ? "Unsafe.Add(ref " + Names.Field(p.Name) + ", i)"
-                : ExpressionLowering.VectorName(width) + ".LoadUnsafe(ref " + Names.Field(p.Name) + ", i)";
-            string arguments = string.Join(", ", operands.Select(load)) + (out_ ? ", out gradient" : string.Empty);
-            string outParameter = out_ ? ", out " + valueType + " gradient" : string.Empty;
+            string load(string field) => width == Width.Scalar
+                ? "Unsafe.Add(ref " + field + ", i)"
+                : ExpressionLowering.VectorName(width) + ".LoadUnsafe(ref " + field + ", i)";
+            string arguments = string.Join(", ", fields.Select(load)) + (out_ ? ", out " + Identifiers.GradientOut : string.Empty);
+            string outParameter = out_ ? ", out " + valueType + " " + Identifiers.GradientOut : string.Empty;
             if (width == Width.Scalar)
             {
                 w.Line();
@@ -213,10 +215,9 @@ internal static class KernelEmitter
     }
 
     /// <summary>The validation of a hyperparameter: never NaN, and within its declared bounds.</summary>
-    private static (string Condition, string Constraint) HyperparameterCheck(ParameterSpec p, ElementType type)
+    private static (string Condition, string Constraint) HyperparameterCheck(ParameterSpec p, string id, ElementType type)
     {
         string e = ExpressionLowering.Keyword(type);
-        string id = Names.Identifier(p.Name);
         var conditions = new List<string> { "!" + e + ".IsNaN(" + id + ")" };
         var words = new List<string>();
         if (!double.IsNegativeInfinity(p.Minimum))
@@ -234,6 +235,16 @@ internal static class KernelEmitter
         string constraint = words.Count == 0 ? "a number (not NaN)" : "a number " + string.Join(" and ", words);
         return (string.Join(" && ", conditions), constraint);
     }
+
+    /// <summary>The indices of the operands (the input first), in declaration order.</summary>
+    private static int[] Operands(FormulaSpec spec)
+        => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Kind != ParameterKind.Hyperparameter).ToArray();
+
+    private static int[] Indices(FormulaSpec spec, ParameterKind kind)
+        => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Kind == kind).ToArray();
+
+    /// <summary>A parameter's public name as a string literal (the ParamName of the exceptions the checks throw).</summary>
+    private static string Quoted(string name) => "\"" + name + "\"";
 
     private static HashSet<int> UsedVariables(IEnumerable<Expr> roots)
     {

@@ -13,13 +13,18 @@ internal static class LossClassEmitter
 {
     private static readonly string[] ArgumentSeparator = { ", " };
 
+    /// <summary>Qualified: a hyperparameter may be named Reduction, and its property would shadow the enum.</summary>
+    private const string DefaultReduction = "global::FastLoss.Reduction.Mean";
+
     public static void Emit(SourceWriter w, FormulaSpec spec, string generatedCode)
     {
         bool generic = spec.TypeParameter is not null;
-        string t = generic ? "T" : ExpressionLowering.Keyword(spec.ElementTypes[0]);
+        var ids = new Identifiers(spec);
+        string t = generic ? ids.LossTypeParameter : ExpressionLowering.Keyword(spec.ElementTypes[0]);
         string className = Names.LossClass(spec);
-        // Fully qualified: inside NameLoss a member named like the owner (e.g. FastLoss.Loss vs method Loss) would shadow it.
-        string owner = "global::" + string.Join(".", new[] { spec.Namespace }.Where(n => n.Length > 0).Concat(spec.ContainingTypes.Select(c => c.Name)));
+        // Fully qualified: inside NameLoss a member named like the owner (e.g. FastLoss.Loss vs method Loss) would shadow
+        // it, and so would a parameter; properties are read through "this." for the same reason.
+        string owner = Names.Owner(spec);
         ParameterSpec[] operands = spec.Parameters.Where(p => p.Kind != ParameterKind.Hyperparameter).ToArray();
         ParameterSpec[] hyper = spec.Parameters.Where(p => p.Kind == ParameterKind.Hyperparameter).ToArray();
         bool isLoss = operands.Length == 2;
@@ -27,20 +32,21 @@ internal static class LossClassEmitter
 
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// <see cref=\"" + Names.FormulaCref(spec) + "\"/> as an object with its hyperparameters fixed" + (isLoss ? ", for code that takes an <see cref=\"ILoss{T}\"/>." : "."));
+        // Qualified: a property named like the formula would capture the cref.
+        w.Line("/// <see cref=\"" + owner + "." + Names.FormulaCref(spec) + "\"/> as an object with its hyperparameters fixed" + (isLoss ? ", for code that takes an <see cref=\"ILoss{T}\"/>." : "."));
         w.Line("/// Instances are immutable and safe to share between threads.");
         w.Line("/// </summary>");
         if (generic)
         {
-            w.Line("/// <typeparam name=\"T\">The element type: float or double.</typeparam>");
+            w.Line("/// <typeparam name=\"" + t + "\">The element type: float or double.</typeparam>");
         }
 
         w.Line(generatedCode);
-        string header = spec.Accessibility + " sealed class " + className + (generic ? "<T>" : string.Empty) + (isLoss ? " : ILoss<" + t + ">" : string.Empty);
+        string header = spec.Accessibility + " sealed class " + className + (generic ? "<" + t + ">" : string.Empty) + (isLoss ? " : ILoss<" + t + ">" : string.Empty);
         w.Line(header);
         if (generic)
         {
-            w.Line("    where T : unmanaged, IFloatingPointIeee754<T>");
+            w.Line("    where " + t + " : unmanaged, IFloatingPointIeee754<" + t + ">");
         }
 
         w.Line("{");
@@ -51,16 +57,16 @@ internal static class LossClassEmitter
             {
                 w.Line();
                 w.Line("/// <summary>Gets the hyperparameter <c>" + p.Name + "</c>.</summary>");
-                w.Line("public " + t + " " + Names.Property(p.Name) + " { get; }");
+                w.Line("public " + t + " " + Names.Identifier(Names.Property(p.Name)) + " { get; }");
             }
 
             var methods = new List<(string Name, string Formula, string Summary, string Tail, string Forward, string ReturnType)>
             {
-                ("Loss", spec.Name, "Computes the reduced loss.", ", Reduction reduction = Reduction.Mean", "reduction", t),
+                ("Loss", spec.Name, "Computes the reduced loss.", ", Reduction reduction = " + DefaultReduction, "reduction", t),
                 ("Loss", spec.Name, "Writes the per-element losses.", ", Span<" + t + "> destination", "destination", "void"),
-                ("Gradient", spec.Name + "Gradient", "Writes the gradient of the reduced loss with respect to the input.", ", Span<" + t + "> inputGradient, Reduction reduction = Reduction.Mean", "inputGradient, reduction", "void"),
-                ("LossWithGradient", spec.Name + "WithGradient", "Computes the reduced loss and writes its gradient in one pass.", ", Span<" + t + "> inputGradient, Reduction reduction = Reduction.Mean", "inputGradient, reduction", t),
-                ("Hessian", spec.Name + "Hessian", "Writes the Hessian diagonal of the reduced loss with respect to the input.", ", Span<" + t + "> inputHessian, Reduction reduction = Reduction.Mean", "inputHessian, reduction", "void"),
+                ("Gradient", spec.Name + "Gradient", "Writes the gradient of the reduced loss with respect to the input.", ", Span<" + t + "> inputGradient, Reduction reduction = " + DefaultReduction, "inputGradient, reduction", "void"),
+                ("LossWithGradient", spec.Name + "WithGradient", "Computes the reduced loss and writes its gradient in one pass.", ", Span<" + t + "> inputGradient, Reduction reduction = " + DefaultReduction, "inputGradient, reduction", t),
+                ("Hessian", spec.Name + "Hessian", "Writes the Hessian diagonal of the reduced loss with respect to the input.", ", Span<" + t + "> inputHessian, Reduction reduction = " + DefaultReduction, "inputHessian, reduction", "void"),
             };
 
             foreach (var m in methods)
@@ -69,7 +75,7 @@ internal static class LossClassEmitter
                 w.Line(isLoss ? "/// <inheritdoc/>" : "/// <summary>" + m.Summary + "</summary>");
                 if (!generic)
                 {
-                    string arguments = string.Join(", ", operands.Select(p => Names.Identifier(p.Name)).Concat(hyper.Select(p => Names.Property(p.Name)))) + ", " + m.Forward;
+                    string arguments = string.Join(", ", operands.Select(p => Names.Identifier(p.Name)).Concat(hyper.Select(PropertyAccess))) + ", " + m.Forward;
                     w.Line("public " + m.ReturnType + " " + m.Name + "(" + operandList + m.Tail + ")");
                     w.Line("    => " + owner + "." + m.Formula + "(" + arguments + ");");
                     continue;
@@ -78,15 +84,15 @@ internal static class LossClassEmitter
                 w.Open("public " + m.ReturnType + " " + m.Name + "(" + operandList + m.Tail + ")");
                 foreach (string e in new[] { "float", "double" })
                 {
-                    string Cast(string name, bool writable) => "MemoryMarshal.Cast<T, " + e + ">(" + name + ")";
+                    string Cast(string name, bool writable) => "global::System.Runtime.InteropServices.MemoryMarshal.Cast<" + t + ", " + e + ">(" + name + ")";
                     var arguments = operands.Select(p => Cast(Names.Identifier(p.Name), false))
-                        .Concat(hyper.Select(p => e + ".CreateTruncating(" + Names.Property(p.Name) + ")"))
+                        .Concat(hyper.Select(p => e + ".CreateTruncating(" + PropertyAccess(p) + ")"))
                         .Concat(m.Forward.Split(ArgumentSeparator, System.StringSplitOptions.None).Select(a => a == "reduction" ? a : Cast(a, true)));
                     string call = owner + "." + m.Formula + "(" + string.Join(", ", arguments) + ")";
-                    string statement = m.ReturnType == "void" ? call + ";" : "return T.CreateTruncating(" + call + ");";
+                    string statement = m.ReturnType == "void" ? call + ";" : "return " + t + ".CreateTruncating(" + call + ");";
                     if (e == "float")
                     {
-                        w.Open("if (typeof(T) == typeof(float))");
+                        w.Open("if (typeof(" + t + ") == typeof(float))");
                         w.Line(statement);
                         if (m.ReturnType == "void")
                         {
@@ -109,6 +115,12 @@ internal static class LossClassEmitter
         w.Line("}");
     }
 
+    /// <param name="w">The writer.</param>
+    /// <param name="spec">The formula.</param>
+    /// <param name="className">The loss class's name.</param>
+    /// <param name="t">The element type: the class's type parameter for a generic formula, else float or double.</param>
+    /// <param name="hyper">The hyperparameters.</param>
+    /// <param name="generic">Whether the formula (and so the class) is generic.</param>
     private static void EmitConstructors(SourceWriter w, FormulaSpec spec, string className, string t, ParameterSpec[] hyper, bool generic)
     {
         if (hyper.Length == 0)
@@ -116,18 +128,17 @@ internal static class LossClassEmitter
             if (generic)
             {
                 w.Line("/// <summary>Creates the loss.</summary>");
-                w.Line("/// <exception cref=\"NotSupportedException\"><typeparamref name=\"T\"/> is neither float nor double.</exception>");
+                w.Line("/// <exception cref=\"NotSupportedException\"><typeparamref name=\"" + t + "\"/> is neither float nor double.</exception>");
                 w.Open("public " + className + "()");
                 w.Line("ThrowIfUnsupported();");
                 w.Close();
-                EmitThrowIfUnsupported(w);
+                EmitThrowIfUnsupported(w, t);
             }
 
             return;
         }
 
         bool allDefaults = hyper.All(p => p.Default is not null);
-        ElementType type = t == "double" ? ElementType.Double : ElementType.Single;
         w.Line("/// <summary>Creates the loss with its hyperparameters.</summary>");
         foreach (ParameterSpec p in hyper)
         {
@@ -136,30 +147,27 @@ internal static class LossClassEmitter
 
         w.Line("/// <exception cref=\"ArgumentOutOfRangeException\">A hyperparameter is NaN or out of its range.</exception>");
         string parameters = string.Join(", ", hyper.Select((p, i) => t + " " + Names.Identifier(p.Name)
-            + (!generic && hyper.Skip(i).All(h => h.Default is not null) ? " = " + ExpressionLowering.Literal(p.Default!.Value, type) : string.Empty)));
+            + (!generic && hyper.Skip(i).All(h => h.Default is not null) ? " = " + ExpressionLowering.Literal(p.Default!.Value, spec.ElementTypes[0]) : string.Empty)));
         w.Open("public " + className + "(" + parameters + ")");
-        string names = string.Join(", ", hyper.Select(p => Names.Identifier(p.Name)));
         if (generic)
         {
             w.Line("ThrowIfUnsupported();");
-            w.Open("if (typeof(T) == typeof(float))");
-            w.Line(Names.Kernel(spec, ElementType.Single) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "float.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
+            w.Open("if (typeof(" + t + ") == typeof(float))");
+            w.Line(Names.Nested(spec, Names.Kernel(spec, ElementType.Single)) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "float.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
             w.Close();
             w.Open("else");
-            w.Line(Names.Kernel(spec, ElementType.Double) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "double.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
+            w.Line(Names.Nested(spec, Names.Kernel(spec, ElementType.Double)) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "double.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
             w.Close();
             w.Line();
         }
         else
         {
-            w.Line(Names.Kernel(spec, spec.ElementTypes[0]) + ".ValidateHyperparameters(" + names + ");");
+            w.Line(Names.Nested(spec, Names.Kernel(spec, spec.ElementTypes[0])) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
         }
 
         foreach (ParameterSpec p in hyper)
         {
-            // "this." only where the property and the parameter are spelled alike (a name that starts with '_').
-            string property = Names.Property(p.Name) == Names.Identifier(p.Name) ? "this." + Names.Property(p.Name) : Names.Property(p.Name);
-            w.Line(property + " = " + Names.Identifier(p.Name) + ";");
+            w.Line(PropertyAccess(p) + " = " + Names.Identifier(p.Name) + ";");
         }
 
         w.Close();
@@ -168,25 +176,28 @@ internal static class LossClassEmitter
         {
             w.Line();
             w.Line("/// <summary>Creates the loss with the default hyperparameters.</summary>");
-            w.Line("/// <exception cref=\"NotSupportedException\"><typeparamref name=\"T\"/> is neither float nor double.</exception>");
+            w.Line("/// <exception cref=\"NotSupportedException\"><typeparamref name=\"" + t + "\"/> is neither float nor double.</exception>");
             w.Line("public " + className + "()");
-            w.Line("    : this(" + string.Join(", ", hyper.Select(p => "T.CreateTruncating(" + ExpressionLowering.Literal(p.Default!.Value, ElementType.Double) + ")")) + ")");
+            w.Line("    : this(" + string.Join(", ", hyper.Select(p => t + ".CreateTruncating(" + ExpressionLowering.Literal(p.Default!.Value, ElementType.Double) + ")")) + ")");
             w.Line("{");
             w.Line("}");
         }
 
         if (generic)
         {
-            EmitThrowIfUnsupported(w);
+            EmitThrowIfUnsupported(w, t);
         }
     }
 
-    private static void EmitThrowIfUnsupported(SourceWriter w)
+    /// <summary>A hyperparameter's property, read or written through <c>this.</c> (a parameter may have its name).</summary>
+    private static string PropertyAccess(ParameterSpec p) => "this." + Names.Identifier(Names.Property(p.Name));
+
+    private static void EmitThrowIfUnsupported(SourceWriter w, string t)
     {
         w.Line();
         w.Open("private static void ThrowIfUnsupported()");
-        w.Open("if (typeof(T) != typeof(float) && typeof(T) != typeof(double))");
-        w.Line("throw new NotSupportedException(\"Only float and double are supported, not \" + typeof(T).Name + \".\");");
+        w.Open("if (typeof(" + t + ") != typeof(float) && typeof(" + t + ") != typeof(double))");
+        w.Line("throw new NotSupportedException(\"Only float and double are supported, not \" + typeof(" + t + ").Name + \".\");");
         w.Close();
         w.Close();
     }

@@ -20,21 +20,15 @@ internal static class Names
     public static string Identifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    public static string Field(string name) => "_" + name;
+    /// <summary>A hyperparameter's property in the loss class: the name with its first letter upper-cased (unescaped).</summary>
+    public static string Property(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
-    /// <summary>The kernel's operator field: "_operator", unless a parameter or a parameter's field has that name.</summary>
-    public static string OperatorField(FormulaSpec spec)
-    {
-        string name = "_operator";
-        while (spec.Parameters.Any(p => p.Name == name || Field(p.Name) == name))
-        {
-            name = "_" + name;
-        }
+    /// <summary>The fully qualified name of the formula's containing type, e.g. <c>global::Samples.Losses</c>.</summary>
+    public static string Owner(FormulaSpec spec)
+        => "global::" + string.Join(".", new[] { spec.Namespace }.Where(n => n.Length > 0).Concat(spec.ContainingTypes.Select(c => c.Name)));
 
-        return name;
-    }
-
-    public static string Property(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+    /// <summary>A type nested in the formula's containing type, fully qualified.</summary>
+    public static string Nested(FormulaSpec spec, string typeName) => Owner(spec) + "." + typeName;
 
     /// <summary>The cref of the user's formula method, e.g. <c>Huber(float, float, float)</c> or <c>Mse{T}(T, T)</c>.</summary>
     public static string FormulaCref(FormulaSpec spec)
@@ -43,21 +37,4 @@ internal static class Names
         string generic = spec.TypeParameter is null ? string.Empty : "{" + spec.TypeParameter + "}";
         return spec.Name + generic + "(" + string.Join(", ", spec.Parameters.Select(_ => element)) + ")";
     }
-
-    /// <summary>A prefix for temporaries that no parameter name starts with.</summary>
-    public static string TemporaryPrefix(FormulaSpec spec)
-    {
-        string prefix = "t";
-        // Operands are parameters of the operator's methods; hyperparameters are its fields.
-        while (spec.Parameters.Any(p => IsTemporary(p.Kind == ParameterKind.Hyperparameter ? Field(p.Name) : p.Name, prefix)
-            || IsTemporary(p.Name, prefix)))
-        {
-            prefix = "_" + prefix;
-        }
-
-        return prefix;
-    }
-
-    private static bool IsTemporary(string name, string prefix)
-        => name.Length > prefix.Length && name.StartsWith(prefix, System.StringComparison.Ordinal) && name.Substring(prefix.Length).All(char.IsDigit);
 }

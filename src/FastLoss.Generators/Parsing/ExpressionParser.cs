@@ -45,6 +45,8 @@ internal sealed class ExpressionParser
     /// <summary>The formula (bottom) and the helpers being inlined into it (top: the method being parsed).</summary>
     private readonly Stack<IMethodSymbol> _inlining = new();
     private readonly bool _hasFloatKernels;
+    /// <summary>For a helper being inlined: the call in the formula's own body that leads to it (where FL0015 points).</summary>
+    private readonly Location? _callInFormula;
     private readonly Dictionary<ISymbol, Expr> _bindings = new(SymbolEqualityComparer.Default);
     private int _nodes;
     private bool _failed;
@@ -62,8 +64,9 @@ internal sealed class ExpressionParser
     }
 
     /// <summary>A parser for a helper inlined into <paramref name="outer"/>'s formula: same chain, diagnostics and budget.</summary>
-    private ExpressionParser(SemanticModel model, ITypeSymbol elementType, ExpressionParser outer)
+    private ExpressionParser(SemanticModel model, ITypeSymbol elementType, ExpressionParser outer, Location callInFormula)
     {
+        _callInFormula = callInFormula;
         _model = model;
         _elementType = elementType;
         _diagnostics = outer._diagnostics;
@@ -117,6 +120,11 @@ internal sealed class ExpressionParser
                             return Fail(Diagnostics.UnsupportedSyntax, declarator.Syntax.GetLocation(), "A local without an initializer");
                         }
 
+                        if (declarator.Symbol.Type.TypeKind == TypeKind.Error)
+                        {
+                            return Fail(Diagnostics.UnsupportedSyntax, declarator.Syntax.GetLocation(), "Code that does not compile");
+                        }
+
                         if (!SameElementType(declarator.Symbol.Type))
                         {
                             return Mixed(declarator.Syntax.GetLocation(), "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Type);
@@ -163,7 +171,8 @@ internal sealed class ExpressionParser
 
         if (++_nodes > MaximumNodes)
         {
-            return Fail(Diagnostics.FormulaTooLarge, operation.Syntax.GetLocation(), _inlining.Last().Name, MaximumNodes.ToString(CultureInfo.InvariantCulture));
+            // Where the count crosses the limit is arbitrary: point at the formula's own code that expands too much.
+            return Fail(Diagnostics.FormulaTooLarge, _callInFormula ?? operation.Syntax.GetLocation(), _inlining.Last().Name, MaximumNodes.ToString(CultureInfo.InvariantCulture));
         }
 
         // Code the compiler rejects: say so (the compiler's own error says what is wrong) rather than misreport its
@@ -420,7 +429,7 @@ internal sealed class ExpressionParser
         try
         {
             // The helper's own type parameter, if any, stands for the formula's element type.
-            var inner = new ExpressionParser(model, ElementTypeOf(definition), this);
+            var inner = new ExpressionParser(model, ElementTypeOf(definition), this, _callInFormula ?? invocation.Syntax.GetLocation());
             Expr? result = inner.ParseBody(model, definition, syntax, arguments);
             _nodes = inner._nodes;
             _failed |= inner._failed;

@@ -77,6 +77,14 @@ internal static class FormulaParser
             return null;
         }
 
+        // The rest of the signature must compile: an attribute the compiler cannot bind (a misspelt [Hyperparameter])
+        // or a rejected default value would silently change what the formula means.
+        if (context.SemanticModel.GetDiagnostics(syntax.ParameterList.Span, cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedSyntax, error.Location, "Code that does not compile"));
+            return null;
+        }
+
         var parser = new ExpressionParser(context.SemanticModel, elementType, method, diagnostics, cancellationToken);
         var variables = parameters.Select((p, i) => (Expr)new Variable(i, p.Name, p.Kind)).ToList();
         Expr? loss = parser.ParseBody(method, syntax, variables);
@@ -160,21 +168,53 @@ internal static class FormulaParser
             : type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
 
     /// <summary>
-    /// Names the generated span API and kernels use for their own parameters and locals: a formula parameter becomes a
-    /// parameter of the same generated methods, so it may not take one (FL0016).
+    /// Parameter names of the generated span API and loss class: a formula parameter becomes a parameter of the same
+    /// methods, so it may not take one (FL0016). Every other name the generated code uses gives way to the parameters.
     /// </summary>
-    private static readonly string[] ReservedParameterNames = { "reduction", "destination", "inputGradient", "inputHessian", "gradient", "kernel" };
+    private static readonly string[] ReservedParameterNames = { "reduction", "destination", "inputGradient", "inputHessian" };
+
+    /// <summary>Members of the generated loss class (and of object) that a hyperparameter's property may not be named.</summary>
+    private static readonly string[] LossClassMembers = { "Loss", "Gradient", "LossWithGradient", "Hessian", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
+
+    /// <summary>What a parameter's name would collide with in the generated API, or null (FL0016).</summary>
+    private static string? Collision(IMethodSymbol method, IParameterSymbol parameter, bool isHyperparameter, HashSet<string> properties)
+    {
+        if (Array.IndexOf(ReservedParameterNames, parameter.Name) >= 0)
+        {
+            return "the parameter '" + parameter.Name + "' of the generated span methods (" + string.Join(", ", ReservedParameterNames) + ")";
+        }
+
+        if (!isHyperparameter)
+        {
+            return null;
+        }
+
+        // The loss class exposes a hyperparameter as a property named with an upper-case first letter.
+        string property = Emit.Names.Property(parameter.Name);
+        string className = method.Name + "Loss";
+        if (properties.Contains(property))
+        {
+            return "another hyperparameter's property '" + property + "' in the generated class '" + className + "'";
+        }
+
+        return Array.IndexOf(LossClassMembers, property) >= 0 || property == className || (property == "ThrowIfUnsupported" && method.IsGenericMethod)
+            ? "the member '" + property + "' of the generated class '" + className + "' (as its property '" + property + "')"
+            : null;
+    }
 
     private static List<ParameterSpec>? Parameters(IMethodSymbol method, ITypeSymbol elementType, ITypeParameterSymbol? typeParameter, List<DiagnosticInfo> diagnostics)
     {
         var parameters = new List<ParameterSpec>();
+        var properties = new HashSet<string>(StringComparer.Ordinal);
         bool failed = false;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             Location? location = parameter.Locations.FirstOrDefault();
-            if (Array.IndexOf(ReservedParameterNames, parameter.Name) >= 0)
+            if (parameter.Name.Length == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedParameterName, location, parameter.Name, string.Join(", ", ReservedParameterNames)));
+                // A parameter being typed (no name yet): code that does not compile, reported where the parameter is.
+                Location? declaration = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().GetLocation();
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedSyntax, declaration ?? location, "Code that does not compile"));
                 failed = true;
                 continue;
             }
@@ -202,6 +242,18 @@ internal static class FormulaParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoInput, method.Locations.FirstOrDefault(), method.Name));
                 return null;
+            }
+
+            if (Collision(method, parameter, kind == ParameterKind.Hyperparameter, properties) is string collision)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedParameterName, location, parameter.Name, collision));
+                failed = true;
+                continue;
+            }
+
+            if (kind == ParameterKind.Hyperparameter)
+            {
+                properties.Add(Emit.Names.Property(parameter.Name));
             }
 
             double? defaultValue = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is { } value ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -35,11 +35,11 @@ public class IncrementalTests
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(SampleFormulas.LogCosh, SampleFormulas.Custom, SampleFormulas.WithWarning);
         GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        AssertAllStepsRan(driver.GetRunResult().Results.Single());
+        AssertAllStepsRan(driver.GetRunResult().Results.Single(), 3);
 
         driver = driver.RunGenerators(compilation.Clone());
 
-        AssertAllCachedOrUnchanged(driver.GetRunResult().Results.Single());
+        AssertAllCachedOrUnchanged(driver.GetRunResult().Results.Single(), 3);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class IncrementalTests
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(Parse(Unrelated, "Unrelated.cs")));
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        AssertAllCachedOrUnchanged(result);
+        AssertAllCachedOrUnchanged(result, 2);
         AssertReasons(result, TrackingNames.Emit, IncrementalStepRunReason.Cached);
     }
 
@@ -66,7 +66,7 @@ public class IncrementalTests
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(unrelated, edited));
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        AssertAllCachedOrUnchanged(result);
+        AssertAllCachedOrUnchanged(result, 2);
         AssertReasons(result, TrackingNames.Emit, IncrementalStepRunReason.Cached);
     }
 
@@ -80,7 +80,7 @@ public class IncrementalTests
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), moved));
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        AssertAllCachedOrUnchanged(result);
+        AssertAllCachedOrUnchanged(result, 1);
         AssertReasons(result, TrackingNames.Emit, IncrementalStepRunReason.Cached);
     }
 
@@ -117,11 +117,48 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Changing_one_formula_reruns_only_its_emit()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(SampleFormulas.LogCosh, SampleFormulas.WeightedSquare);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        SyntaxTree weighted = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        string changed = SampleFormulas.WeightedSquare.Replace("weight * (input - target)", "weight * weight * (input - target)", StringComparison.Ordinal);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(weighted, Parse(changed, "Source1.cs")));
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        var emitted = result.TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(2, emitted.Length);
+        Assert.Single(emitted, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(emitted, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.Contains("weight * weight", Assert.Single(result.GeneratedSources, s => s.HintName == "Samples.Losses.WeightedSquare.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fixing_an_error_generates_the_source_and_clears_the_diagnostic()
+    {
+        string broken = SampleFormulas.LogCosh.Replace("MathF.Log(MathF.Cosh(input - target))", "MathF.Log(MathF.Sin(input - target))", StringComparison.Ordinal);
+        CSharpCompilation compilation = GeneratorHarness.Compile(broken);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        Assert.Equal("FL0003", Assert.Single(first.Diagnostics).Id);
+        Assert.Empty(first.GeneratedSources);
+
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), Parse(SampleFormulas.LogCosh, "Source0.cs")));
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("Samples.Losses.LogCosh.g.cs", Assert.Single(result.GeneratedSources).HintName);
+        AssertReasons(result, TrackingNames.Diagnostics, IncrementalStepRunReason.Modified);
+        AssertReasons(result, TrackingNames.Emit, IncrementalStepRunReason.New);
+    }
+
+    [Fact]
     public void Step_outputs_hold_no_roslyn_objects()
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(SampleFormulas.LogCosh, SampleFormulas.Custom, SampleFormulas.ClampedHinge, SampleFormulas.WithWarning);
         GeneratorRunResult result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
-        AssertAllStepsRan(result);
+        AssertAllStepsRan(result, 4);
 
         foreach (string name in StepNames)
         {
@@ -137,28 +174,28 @@ public class IncrementalTests
 
     private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path);
 
-    private static void AssertAllStepsRan(GeneratorRunResult result)
+    /// <summary>Every step produced one new output per formula.</summary>
+    private static void AssertAllStepsRan(GeneratorRunResult result, int formulas)
     {
         Assert.Null(result.Exception);
         foreach (string name in StepNames)
         {
-            Assert.True(result.TrackedSteps.TryGetValue(name, out var steps) && steps.SelectMany(s => s.Outputs).Any(), "Step " + name + " has no outputs.");
+            Assert.True(result.TrackedSteps.TryGetValue(name, out var steps), "Step " + name + " was not tracked.");
+            var reasons = steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+            Assert.True(reasons.Length == formulas && reasons.All(r => r == IncrementalStepRunReason.New), "Step " + name + ": " + string.Join(", ", reasons) + " for " + formulas + " formulas.");
         }
     }
 
-    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
+    /// <summary>Every step ran on every formula (one output each) and recomputed nothing: all Cached or Unchanged.</summary>
+    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result, int formulas)
     {
         Assert.Null(result.Exception);
         foreach (string name in StepNames)
         {
-            // A step the driver did not record in this run was not executed: nothing to recompute there. (Roslyn skips
-            // recording a node whose whole input table is cached.) The callers assert Emit explicitly.
-            if (!result.TrackedSteps.TryGetValue(name, out var steps))
-            {
-                continue;
-            }
-
-            foreach ((object value, IncrementalStepRunReason reason) in steps.SelectMany(s => s.Outputs))
+            Assert.True(result.TrackedSteps.TryGetValue(name, out var steps), "Step " + name + " was not tracked.");
+            var outputs = steps.SelectMany(s => s.Outputs).ToArray();
+            Assert.True(outputs.Length == formulas, "Step " + name + " has " + outputs.Length + " outputs for " + formulas + " formulas.");
+            foreach ((object value, IncrementalStepRunReason reason) in outputs)
             {
                 Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + " output " + value.GetType().Name + " was " + reason + ".");
             }

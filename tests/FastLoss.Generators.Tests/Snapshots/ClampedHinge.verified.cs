@@ -27,7 +27,7 @@ static partial class Losses
     /// hessian  = 0
     /// </code>
     /// </remarks>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     internal readonly struct ClampedHingeOperator
     {
         private readonly double _margin;
@@ -182,7 +182,7 @@ static partial class Losses
     }
 
     /// <summary>Binds the operand spans of <see cref="ClampedHinge(double, double, double)"/> for the element-wise driver.</summary>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     private readonly ref struct ClampedHingeKernel : IElementwiseKernel<double>
     {
         private readonly ClampedHingeOperator _operator;
@@ -192,7 +192,7 @@ static partial class Losses
         /// <summary>Validates the operands and hyperparameters and binds them.</summary>
         public ClampedHingeKernel(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin)
         {
-            ThrowHelper.ValidateOperandLength(input.Length, target.Length, nameof(target));
+            ThrowHelper.ValidateOperandLength(input.Length, target.Length, "target");
             ValidateHyperparameters(margin);
             _operator = new ClampedHingeOperator(margin);
             _input = ref MemoryMarshal.GetReference(input);
@@ -233,7 +233,7 @@ static partial class Losses
         /// <summary>Throws unless every hyperparameter is a number within its declared range.</summary>
         public static void ValidateHyperparameters(double margin)
         {
-            ThrowHelper.ValidateHyperparameter(!double.IsNaN(margin) && margin >= 0d, margin, nameof(margin), "a number at least 0");
+            ThrowHelper.ValidateHyperparameter(!double.IsNaN(margin) && margin >= 0d, margin, "margin", "a number at least 0");
         }
     }
 
@@ -244,11 +244,11 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static double ClampedHinge(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin = 1d, Reduction reduction = Reduction.Mean)
     {
-        var kernel = new ClampedHingeKernel(input, target, margin);
-        return ElementwiseDriver.Reduce<double, ClampedHingeKernel>(ref kernel, reduction);
+        var kernel = new global::Samples.Losses.ClampedHingeKernel(input, target, margin);
+        return global::FastLoss.Kernels.ElementwiseDriver.Reduce<double, global::Samples.Losses.ClampedHingeKernel>(ref kernel, reduction);
     }
 
     /// <summary>Writes <see cref="ClampedHinge(double, double, double)"/> of each element (PyTorch's <c>reduction='none'</c>).</summary>
@@ -257,18 +257,18 @@ static partial class Losses
     /// <param name="margin">The hyperparameter <c>margin</c> (default 1d).</param>
     /// <param name="destination">Receives one loss per element. At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void ClampedHinge(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Span<double> destination)
     {
-        ClampedHingeKernel.ValidateDestination(input, target, destination, nameof(destination));
-        var kernel = new ClampedHingeKernel(input, target, margin);
-        ElementwiseDriver.MapLoss<double, ClampedHingeKernel>(ref kernel, destination);
+        global::Samples.Losses.ClampedHingeKernel.ValidateDestination(input, target, destination, "destination");
+        var kernel = new global::Samples.Losses.ClampedHingeKernel(input, target, margin);
+        global::FastLoss.Kernels.ElementwiseDriver.MapLoss<double, global::Samples.Losses.ClampedHingeKernel>(ref kernel, destination);
     }
 
     /// <inheritdoc cref="ClampedHinge(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double})"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void ClampedHinge(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> destination)
-        => ClampedHinge(input, target, 1d, destination);
+        => global::Samples.Losses.ClampedHinge(input, target, 1d, destination);
 
     /// <summary>Writes the gradient of the reduced <see cref="ClampedHinge(double, double, double)"/> with respect to the input (for per-element losses, use the gradient of the sum).</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -277,18 +277,18 @@ static partial class Losses
     /// <param name="inputGradient">Receives d(loss)/d(input). At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void ClampedHingeGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        ClampedHingeKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new ClampedHingeKernel(input, target, margin);
-        ElementwiseDriver.MapGradient<double, ClampedHingeKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.ClampedHingeKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.ClampedHingeKernel(input, target, margin);
+        global::FastLoss.Kernels.ElementwiseDriver.MapGradient<double, global::Samples.Losses.ClampedHingeKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <inheritdoc cref="ClampedHingeGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void ClampedHingeGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
-        => ClampedHingeGradient(input, target, 1d, inputGradient, reduction);
+        => global::Samples.Losses.ClampedHingeGradient(input, target, 1d, inputGradient, reduction);
 
     /// <summary>Computes the reduced <see cref="ClampedHinge(double, double, double)"/> and writes its gradient with respect to the input, in one pass.</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -298,18 +298,18 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static double ClampedHingeWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        ClampedHingeKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new ClampedHingeKernel(input, target, margin);
-        return ElementwiseDriver.ReduceWithGradient<double, ClampedHingeKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.ClampedHingeKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.ClampedHingeKernel(input, target, margin);
+        return global::FastLoss.Kernels.ElementwiseDriver.ReduceWithGradient<double, global::Samples.Losses.ClampedHingeKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <inheritdoc cref="ClampedHingeWithGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static double ClampedHingeWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
-        => ClampedHingeWithGradient(input, target, 1d, inputGradient, reduction);
+        => global::Samples.Losses.ClampedHingeWithGradient(input, target, 1d, inputGradient, reduction);
 
     /// <summary>Writes the diagonal of the Hessian of the reduced <see cref="ClampedHinge(double, double, double)"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -318,24 +318,24 @@ static partial class Losses
     /// <param name="inputHessian">Receives d²(loss)/d(input)². At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void ClampedHingeHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
     {
-        ClampedHingeKernel.ValidateDestination(input, target, inputHessian, nameof(inputHessian));
-        var kernel = new ClampedHingeKernel(input, target, margin);
-        ElementwiseDriver.MapHessian<double, ClampedHingeKernel>(ref kernel, inputHessian, reduction);
+        global::Samples.Losses.ClampedHingeKernel.ValidateDestination(input, target, inputHessian, "inputHessian");
+        var kernel = new global::Samples.Losses.ClampedHingeKernel(input, target, margin);
+        global::FastLoss.Kernels.ElementwiseDriver.MapHessian<double, global::Samples.Losses.ClampedHingeKernel>(ref kernel, inputHessian, reduction);
     }
 
     /// <inheritdoc cref="ClampedHingeHessian(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void ClampedHingeHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
-        => ClampedHingeHessian(input, target, 1d, inputHessian, reduction);
+        => global::Samples.Losses.ClampedHingeHessian(input, target, 1d, inputHessian, reduction);
 
     /// <summary>
-    /// <see cref="ClampedHinge(double, double, double)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
+    /// <see cref="global::Samples.Losses.ClampedHinge(double, double, double)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
     /// Instances are immutable and safe to share between threads.
     /// </summary>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public sealed class ClampedHingeLoss : ILoss<double>
     {
         /// <summary>Creates the loss with its hyperparameters.</summary>
@@ -343,31 +343,31 @@ static partial class Losses
         /// <exception cref="ArgumentOutOfRangeException">A hyperparameter is NaN or out of its range.</exception>
         public ClampedHingeLoss(double margin = 1d)
         {
-            ClampedHingeKernel.ValidateHyperparameters(margin);
-            Margin = margin;
+            global::Samples.Losses.ClampedHingeKernel.ValidateHyperparameters(margin);
+            this.Margin = margin;
         }
 
         /// <summary>Gets the hyperparameter <c>margin</c>.</summary>
         public double Margin { get; }
 
         /// <inheritdoc/>
-        public double Loss(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Reduction reduction = Reduction.Mean)
-            => global::Samples.Losses.ClampedHinge(input, target, Margin, reduction);
+        public double Loss(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Reduction reduction = global::FastLoss.Reduction.Mean)
+            => global::Samples.Losses.ClampedHinge(input, target, this.Margin, reduction);
 
         /// <inheritdoc/>
         public void Loss(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> destination)
-            => global::Samples.Losses.ClampedHinge(input, target, Margin, destination);
+            => global::Samples.Losses.ClampedHinge(input, target, this.Margin, destination);
 
         /// <inheritdoc/>
-        public void Gradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
-            => global::Samples.Losses.ClampedHingeGradient(input, target, Margin, inputGradient, reduction);
+        public void Gradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
+            => global::Samples.Losses.ClampedHingeGradient(input, target, this.Margin, inputGradient, reduction);
 
         /// <inheritdoc/>
-        public double LossWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
-            => global::Samples.Losses.ClampedHingeWithGradient(input, target, Margin, inputGradient, reduction);
+        public double LossWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
+            => global::Samples.Losses.ClampedHingeWithGradient(input, target, this.Margin, inputGradient, reduction);
 
         /// <inheritdoc/>
-        public void Hessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
-            => global::Samples.Losses.ClampedHingeHessian(input, target, Margin, inputHessian, reduction);
+        public void Hessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputHessian, Reduction reduction = global::FastLoss.Reduction.Mean)
+            => global::Samples.Losses.ClampedHingeHessian(input, target, this.Margin, inputHessian, reduction);
     }
 }

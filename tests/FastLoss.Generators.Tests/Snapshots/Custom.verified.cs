@@ -27,7 +27,7 @@ static partial class Losses
     /// hessian  = 2
     /// </code>
     /// </remarks>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     internal readonly struct CustomSingleOperator
     {
         private readonly float _param1;
@@ -187,7 +187,7 @@ static partial class Losses
     }
 
     /// <summary>Binds the operand spans of <see cref="Custom{T}(T, T, T, T)"/> for the element-wise driver.</summary>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     private readonly ref struct CustomSingleKernel : IElementwiseKernel<float>
     {
         private readonly CustomSingleOperator _operator;
@@ -197,7 +197,7 @@ static partial class Losses
         /// <summary>Validates the operands and hyperparameters and binds them.</summary>
         public CustomSingleKernel(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2)
         {
-            ThrowHelper.ValidateOperandLength(input.Length, target.Length, nameof(target));
+            ThrowHelper.ValidateOperandLength(input.Length, target.Length, "target");
             ValidateHyperparameters(param1, param2);
             _operator = new CustomSingleOperator(param1, param2);
             _input = ref MemoryMarshal.GetReference(input);
@@ -238,8 +238,8 @@ static partial class Losses
         /// <summary>Throws unless every hyperparameter is a number within its declared range.</summary>
         public static void ValidateHyperparameters(float param1, float param2)
         {
-            ThrowHelper.ValidateHyperparameter(!float.IsNaN(param1), param1, nameof(param1), "a number (not NaN)");
-            ThrowHelper.ValidateHyperparameter(!float.IsNaN(param2) && param2 >= -2f && param2 < 2f, param2, nameof(param2), "a number at least -2 and less than 2");
+            ThrowHelper.ValidateHyperparameter(!float.IsNaN(param1), param1, "param1", "a number (not NaN)");
+            ThrowHelper.ValidateHyperparameter(!float.IsNaN(param2) && param2 >= -2f && param2 < 2f, param2, "param2", "a number at least -2 and less than 2");
         }
     }
 
@@ -251,11 +251,11 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float Custom(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1 = 0.5f, float param2 = -1.25f, Reduction reduction = Reduction.Mean)
     {
-        var kernel = new CustomSingleKernel(input, target, param1, param2);
-        return ElementwiseDriver.Reduce<float, CustomSingleKernel>(ref kernel, reduction);
+        var kernel = new global::Samples.Losses.CustomSingleKernel(input, target, param1, param2);
+        return global::FastLoss.Kernels.ElementwiseDriver.Reduce<float, global::Samples.Losses.CustomSingleKernel>(ref kernel, reduction);
     }
 
     /// <summary>Writes <see cref="Custom{T}(T, T, T, T)"/> of each element (PyTorch's <c>reduction='none'</c>).</summary>
@@ -265,18 +265,18 @@ static partial class Losses
     /// <param name="param2">The hyperparameter <c>param2</c> (default -1.25f).</param>
     /// <param name="destination">Receives one loss per element. At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void Custom(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Span<float> destination)
     {
-        CustomSingleKernel.ValidateDestination(input, target, destination, nameof(destination));
-        var kernel = new CustomSingleKernel(input, target, param1, param2);
-        ElementwiseDriver.MapLoss<float, CustomSingleKernel>(ref kernel, destination);
+        global::Samples.Losses.CustomSingleKernel.ValidateDestination(input, target, destination, "destination");
+        var kernel = new global::Samples.Losses.CustomSingleKernel(input, target, param1, param2);
+        global::FastLoss.Kernels.ElementwiseDriver.MapLoss<float, global::Samples.Losses.CustomSingleKernel>(ref kernel, destination);
     }
 
     /// <inheritdoc cref="Custom(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Span{float})"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void Custom(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> destination)
-        => Custom(input, target, 0.5f, -1.25f, destination);
+        => global::Samples.Losses.Custom(input, target, 0.5f, -1.25f, destination);
 
     /// <summary>Writes the gradient of the reduced <see cref="Custom{T}(T, T, T, T)"/> with respect to the input (for per-element losses, use the gradient of the sum).</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -286,18 +286,18 @@ static partial class Losses
     /// <param name="inputGradient">Receives d(loss)/d(input). At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        CustomSingleKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new CustomSingleKernel(input, target, param1, param2);
-        ElementwiseDriver.MapGradient<float, CustomSingleKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.CustomSingleKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.CustomSingleKernel(input, target, param1, param2);
+        global::FastLoss.Kernels.ElementwiseDriver.MapGradient<float, global::Samples.Losses.CustomSingleKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <inheritdoc cref="CustomGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Span{float}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
-        => CustomGradient(input, target, 0.5f, -1.25f, inputGradient, reduction);
+        => global::Samples.Losses.CustomGradient(input, target, 0.5f, -1.25f, inputGradient, reduction);
 
     /// <summary>Computes the reduced <see cref="Custom{T}(T, T, T, T)"/> and writes its gradient with respect to the input, in one pass.</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -308,18 +308,18 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float CustomWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        CustomSingleKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new CustomSingleKernel(input, target, param1, param2);
-        return ElementwiseDriver.ReduceWithGradient<float, CustomSingleKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.CustomSingleKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.CustomSingleKernel(input, target, param1, param2);
+        return global::FastLoss.Kernels.ElementwiseDriver.ReduceWithGradient<float, global::Samples.Losses.CustomSingleKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <inheritdoc cref="CustomWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Span{float}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float CustomWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
-        => CustomWithGradient(input, target, 0.5f, -1.25f, inputGradient, reduction);
+        => global::Samples.Losses.CustomWithGradient(input, target, 0.5f, -1.25f, inputGradient, reduction);
 
     /// <summary>Writes the diagonal of the Hessian of the reduced <see cref="Custom{T}(T, T, T, T)"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -329,18 +329,18 @@ static partial class Losses
     /// <param name="inputHessian">Receives d²(loss)/d(input)². At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
     {
-        CustomSingleKernel.ValidateDestination(input, target, inputHessian, nameof(inputHessian));
-        var kernel = new CustomSingleKernel(input, target, param1, param2);
-        ElementwiseDriver.MapHessian<float, CustomSingleKernel>(ref kernel, inputHessian, reduction);
+        global::Samples.Losses.CustomSingleKernel.ValidateDestination(input, target, inputHessian, "inputHessian");
+        var kernel = new global::Samples.Losses.CustomSingleKernel(input, target, param1, param2);
+        global::FastLoss.Kernels.ElementwiseDriver.MapHessian<float, global::Samples.Losses.CustomSingleKernel>(ref kernel, inputHessian, reduction);
     }
 
     /// <inheritdoc cref="CustomHessian(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Span{float}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
-        => CustomHessian(input, target, 0.5f, -1.25f, inputHessian, reduction);
+        => global::Samples.Losses.CustomHessian(input, target, 0.5f, -1.25f, inputHessian, reduction);
 
     /// <summary>
     /// Per-element math of <see cref="Custom{T}(T, T, T, T)"/> in double, one overload per width; every lane of a
@@ -353,7 +353,7 @@ static partial class Losses
     /// hessian  = 2
     /// </code>
     /// </remarks>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     internal readonly struct CustomDoubleOperator
     {
         private readonly double _param1;
@@ -513,7 +513,7 @@ static partial class Losses
     }
 
     /// <summary>Binds the operand spans of <see cref="Custom{T}(T, T, T, T)"/> for the element-wise driver.</summary>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     private readonly ref struct CustomDoubleKernel : IElementwiseKernel<double>
     {
         private readonly CustomDoubleOperator _operator;
@@ -523,7 +523,7 @@ static partial class Losses
         /// <summary>Validates the operands and hyperparameters and binds them.</summary>
         public CustomDoubleKernel(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2)
         {
-            ThrowHelper.ValidateOperandLength(input.Length, target.Length, nameof(target));
+            ThrowHelper.ValidateOperandLength(input.Length, target.Length, "target");
             ValidateHyperparameters(param1, param2);
             _operator = new CustomDoubleOperator(param1, param2);
             _input = ref MemoryMarshal.GetReference(input);
@@ -564,8 +564,8 @@ static partial class Losses
         /// <summary>Throws unless every hyperparameter is a number within its declared range.</summary>
         public static void ValidateHyperparameters(double param1, double param2)
         {
-            ThrowHelper.ValidateHyperparameter(!double.IsNaN(param1), param1, nameof(param1), "a number (not NaN)");
-            ThrowHelper.ValidateHyperparameter(!double.IsNaN(param2) && param2 >= -2d && param2 < 2d, param2, nameof(param2), "a number at least -2 and less than 2");
+            ThrowHelper.ValidateHyperparameter(!double.IsNaN(param1), param1, "param1", "a number (not NaN)");
+            ThrowHelper.ValidateHyperparameter(!double.IsNaN(param2) && param2 >= -2d && param2 < 2d, param2, "param2", "a number at least -2 and less than 2");
         }
     }
 
@@ -577,11 +577,11 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static double Custom(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1 = 0.5d, double param2 = -1.25d, Reduction reduction = Reduction.Mean)
     {
-        var kernel = new CustomDoubleKernel(input, target, param1, param2);
-        return ElementwiseDriver.Reduce<double, CustomDoubleKernel>(ref kernel, reduction);
+        var kernel = new global::Samples.Losses.CustomDoubleKernel(input, target, param1, param2);
+        return global::FastLoss.Kernels.ElementwiseDriver.Reduce<double, global::Samples.Losses.CustomDoubleKernel>(ref kernel, reduction);
     }
 
     /// <summary>Writes <see cref="Custom{T}(T, T, T, T)"/> of each element (PyTorch's <c>reduction='none'</c>).</summary>
@@ -591,18 +591,18 @@ static partial class Losses
     /// <param name="param2">The hyperparameter <c>param2</c> (default -1.25d).</param>
     /// <param name="destination">Receives one loss per element. At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void Custom(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Span<double> destination)
     {
-        CustomDoubleKernel.ValidateDestination(input, target, destination, nameof(destination));
-        var kernel = new CustomDoubleKernel(input, target, param1, param2);
-        ElementwiseDriver.MapLoss<double, CustomDoubleKernel>(ref kernel, destination);
+        global::Samples.Losses.CustomDoubleKernel.ValidateDestination(input, target, destination, "destination");
+        var kernel = new global::Samples.Losses.CustomDoubleKernel(input, target, param1, param2);
+        global::FastLoss.Kernels.ElementwiseDriver.MapLoss<double, global::Samples.Losses.CustomDoubleKernel>(ref kernel, destination);
     }
 
     /// <inheritdoc cref="Custom(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double})"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void Custom(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> destination)
-        => Custom(input, target, 0.5d, -1.25d, destination);
+        => global::Samples.Losses.Custom(input, target, 0.5d, -1.25d, destination);
 
     /// <summary>Writes the gradient of the reduced <see cref="Custom{T}(T, T, T, T)"/> with respect to the input (for per-element losses, use the gradient of the sum).</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -612,18 +612,18 @@ static partial class Losses
     /// <param name="inputGradient">Receives d(loss)/d(input). At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        CustomDoubleKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new CustomDoubleKernel(input, target, param1, param2);
-        ElementwiseDriver.MapGradient<double, CustomDoubleKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.CustomDoubleKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.CustomDoubleKernel(input, target, param1, param2);
+        global::FastLoss.Kernels.ElementwiseDriver.MapGradient<double, global::Samples.Losses.CustomDoubleKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <inheritdoc cref="CustomGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
-        => CustomGradient(input, target, 0.5d, -1.25d, inputGradient, reduction);
+        => global::Samples.Losses.CustomGradient(input, target, 0.5d, -1.25d, inputGradient, reduction);
 
     /// <summary>Computes the reduced <see cref="Custom{T}(T, T, T, T)"/> and writes its gradient with respect to the input, in one pass.</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -634,18 +634,18 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static double CustomWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        CustomDoubleKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new CustomDoubleKernel(input, target, param1, param2);
-        return ElementwiseDriver.ReduceWithGradient<double, CustomDoubleKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.CustomDoubleKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.CustomDoubleKernel(input, target, param1, param2);
+        return global::FastLoss.Kernels.ElementwiseDriver.ReduceWithGradient<double, global::Samples.Losses.CustomDoubleKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <inheritdoc cref="CustomWithGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static double CustomWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputGradient, Reduction reduction = Reduction.Mean)
-        => CustomWithGradient(input, target, 0.5d, -1.25d, inputGradient, reduction);
+        => global::Samples.Losses.CustomWithGradient(input, target, 0.5d, -1.25d, inputGradient, reduction);
 
     /// <summary>Writes the diagonal of the Hessian of the reduced <see cref="Custom{T}(T, T, T, T)"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).</summary>
     /// <param name="input">The input (predictions); gradients are taken with respect to it.</param>
@@ -655,25 +655,25 @@ static partial class Losses
     /// <param name="inputHessian">Receives d²(loss)/d(input)². At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
     {
-        CustomDoubleKernel.ValidateDestination(input, target, inputHessian, nameof(inputHessian));
-        var kernel = new CustomDoubleKernel(input, target, param1, param2);
-        ElementwiseDriver.MapHessian<double, CustomDoubleKernel>(ref kernel, inputHessian, reduction);
+        global::Samples.Losses.CustomDoubleKernel.ValidateDestination(input, target, inputHessian, "inputHessian");
+        var kernel = new global::Samples.Losses.CustomDoubleKernel(input, target, param1, param2);
+        global::FastLoss.Kernels.ElementwiseDriver.MapHessian<double, global::Samples.Losses.CustomDoubleKernel>(ref kernel, inputHessian, reduction);
     }
 
     /// <inheritdoc cref="CustomHessian(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double}, Reduction)"/>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
-        => CustomHessian(input, target, 0.5d, -1.25d, inputHessian, reduction);
+        => global::Samples.Losses.CustomHessian(input, target, 0.5d, -1.25d, inputHessian, reduction);
 
     /// <summary>
-    /// <see cref="Custom{T}(T, T, T, T)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
+    /// <see cref="global::Samples.Losses.Custom{T}(T, T, T, T)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
     /// Instances are immutable and safe to share between threads.
     /// </summary>
     /// <typeparam name="T">The element type: float or double.</typeparam>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public sealed class CustomLoss<T> : ILoss<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -686,15 +686,15 @@ static partial class Losses
             ThrowIfUnsupported();
             if (typeof(T) == typeof(float))
             {
-                CustomSingleKernel.ValidateHyperparameters(float.CreateTruncating(param1), float.CreateTruncating(param2));
+                global::Samples.Losses.CustomSingleKernel.ValidateHyperparameters(float.CreateTruncating(param1), float.CreateTruncating(param2));
             }
             else
             {
-                CustomDoubleKernel.ValidateHyperparameters(double.CreateTruncating(param1), double.CreateTruncating(param2));
+                global::Samples.Losses.CustomDoubleKernel.ValidateHyperparameters(double.CreateTruncating(param1), double.CreateTruncating(param2));
             }
 
-            Param1 = param1;
-            Param2 = param2;
+            this.Param1 = param1;
+            this.Param2 = param2;
         }
 
         /// <summary>Creates the loss with the default hyperparameters.</summary>
@@ -719,14 +719,14 @@ static partial class Losses
         public T Param2 { get; }
 
         /// <inheritdoc/>
-        public T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Reduction reduction = Reduction.Mean)
+        public T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Reduction reduction = global::FastLoss.Reduction.Mean)
         {
             if (typeof(T) == typeof(float))
             {
-                return T.CreateTruncating(global::Samples.Losses.Custom(MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(Param1), float.CreateTruncating(Param2), reduction));
+                return T.CreateTruncating(global::Samples.Losses.Custom(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(this.Param1), float.CreateTruncating(this.Param2), reduction));
             }
 
-            return T.CreateTruncating(global::Samples.Losses.Custom(MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(Param1), double.CreateTruncating(Param2), reduction));
+            return T.CreateTruncating(global::Samples.Losses.Custom(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(this.Param1), double.CreateTruncating(this.Param2), reduction));
         }
 
         /// <inheritdoc/>
@@ -734,46 +734,46 @@ static partial class Losses
         {
             if (typeof(T) == typeof(float))
             {
-                global::Samples.Losses.Custom(MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(Param1), float.CreateTruncating(Param2), MemoryMarshal.Cast<T, float>(destination));
+                global::Samples.Losses.Custom(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(this.Param1), float.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(destination));
                 return;
             }
 
-            global::Samples.Losses.Custom(MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(Param1), double.CreateTruncating(Param2), MemoryMarshal.Cast<T, double>(destination));
+            global::Samples.Losses.Custom(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(this.Param1), double.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(destination));
         }
 
         /// <inheritdoc/>
-        public void Gradient(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Reduction reduction = Reduction.Mean)
+        public void Gradient(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
         {
             if (typeof(T) == typeof(float))
             {
-                global::Samples.Losses.CustomGradient(MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(Param1), float.CreateTruncating(Param2), MemoryMarshal.Cast<T, float>(inputGradient), reduction);
+                global::Samples.Losses.CustomGradient(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(this.Param1), float.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(inputGradient), reduction);
                 return;
             }
 
-            global::Samples.Losses.CustomGradient(MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(Param1), double.CreateTruncating(Param2), MemoryMarshal.Cast<T, double>(inputGradient), reduction);
+            global::Samples.Losses.CustomGradient(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(this.Param1), double.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(inputGradient), reduction);
         }
 
         /// <inheritdoc/>
-        public T LossWithGradient(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Reduction reduction = Reduction.Mean)
+        public T LossWithGradient(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
         {
             if (typeof(T) == typeof(float))
             {
-                return T.CreateTruncating(global::Samples.Losses.CustomWithGradient(MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(Param1), float.CreateTruncating(Param2), MemoryMarshal.Cast<T, float>(inputGradient), reduction));
+                return T.CreateTruncating(global::Samples.Losses.CustomWithGradient(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(this.Param1), float.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(inputGradient), reduction));
             }
 
-            return T.CreateTruncating(global::Samples.Losses.CustomWithGradient(MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(Param1), double.CreateTruncating(Param2), MemoryMarshal.Cast<T, double>(inputGradient), reduction));
+            return T.CreateTruncating(global::Samples.Losses.CustomWithGradient(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(this.Param1), double.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(inputGradient), reduction));
         }
 
         /// <inheritdoc/>
-        public void Hessian(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputHessian, Reduction reduction = Reduction.Mean)
+        public void Hessian(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputHessian, Reduction reduction = global::FastLoss.Reduction.Mean)
         {
             if (typeof(T) == typeof(float))
             {
-                global::Samples.Losses.CustomHessian(MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(Param1), float.CreateTruncating(Param2), MemoryMarshal.Cast<T, float>(inputHessian), reduction);
+                global::Samples.Losses.CustomHessian(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(target), float.CreateTruncating(this.Param1), float.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(inputHessian), reduction);
                 return;
             }
 
-            global::Samples.Losses.CustomHessian(MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(Param1), double.CreateTruncating(Param2), MemoryMarshal.Cast<T, double>(inputHessian), reduction);
+            global::Samples.Losses.CustomHessian(global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(input), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(target), double.CreateTruncating(this.Param1), double.CreateTruncating(this.Param2), global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(inputHessian), reduction);
         }
     }
 }

@@ -167,7 +167,7 @@ static partial class Losses
         /// <summary>Validates the operands and hyperparameters and binds them.</summary>
         public LogCoshKernel(ReadOnlySpan<float> input, ReadOnlySpan<float> target)
         {
-            ThrowHelper.ValidateOperandLength(input.Length, target.Length, nameof(target));
+            ThrowHelper.ValidateOperandLength(input.Length, target.Length, "target");
             _operator = new LogCoshOperator();
             _input = ref MemoryMarshal.GetReference(input);
             _target = ref MemoryMarshal.GetReference(target);
@@ -214,8 +214,8 @@ static partial class Losses
     [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float LogCosh(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Reduction reduction = Reduction.Mean)
     {
-        var kernel = new LogCoshKernel(input, target);
-        return ElementwiseDriver.Reduce<float, LogCoshKernel>(ref kernel, reduction);
+        var kernel = new global::Samples.Losses.LogCoshKernel(input, target);
+        return global::FastLoss.Kernels.ElementwiseDriver.Reduce<float, global::Samples.Losses.LogCoshKernel>(ref kernel, reduction);
     }
 
     /// <summary>Writes <see cref="LogCosh(float, float)"/> of each element (PyTorch's <c>reduction='none'</c>).</summary>
@@ -226,9 +226,9 @@ static partial class Losses
     [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void LogCosh(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> destination)
     {
-        LogCoshKernel.ValidateDestination(input, target, destination, nameof(destination));
-        var kernel = new LogCoshKernel(input, target);
-        ElementwiseDriver.MapLoss<float, LogCoshKernel>(ref kernel, destination);
+        global::Samples.Losses.LogCoshKernel.ValidateDestination(input, target, destination, "destination");
+        var kernel = new global::Samples.Losses.LogCoshKernel(input, target);
+        global::FastLoss.Kernels.ElementwiseDriver.MapLoss<float, global::Samples.Losses.LogCoshKernel>(ref kernel, destination);
     }
 
     /// <summary>Writes the gradient of the reduced <see cref="LogCosh(float, float)"/> with respect to the input (for per-element losses, use the gradient of the sum).</summary>
@@ -240,9 +240,9 @@ static partial class Losses
     [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void LogCoshGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        LogCoshKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new LogCoshKernel(input, target);
-        ElementwiseDriver.MapGradient<float, LogCoshKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.LogCoshKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.LogCoshKernel(input, target);
+        global::FastLoss.Kernels.ElementwiseDriver.MapGradient<float, global::Samples.Losses.LogCoshKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <summary>Computes the reduced <see cref="LogCosh(float, float)"/> and writes its gradient with respect to the input, in one pass.</summary>
@@ -255,9 +255,9 @@ static partial class Losses
     [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float LogCoshWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        LogCoshKernel.ValidateDestination(input, target, inputGradient, nameof(inputGradient));
-        var kernel = new LogCoshKernel(input, target);
-        return ElementwiseDriver.ReduceWithGradient<float, LogCoshKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.LogCoshKernel.ValidateDestination(input, target, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.LogCoshKernel(input, target);
+        return global::FastLoss.Kernels.ElementwiseDriver.ReduceWithGradient<float, global::Samples.Losses.LogCoshKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <summary>Writes the diagonal of the Hessian of the reduced <see cref="LogCosh(float, float)"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).</summary>
@@ -269,13 +269,13 @@ static partial class Losses
     [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void LogCoshHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
     {
-        LogCoshKernel.ValidateDestination(input, target, inputHessian, nameof(inputHessian));
-        var kernel = new LogCoshKernel(input, target);
-        ElementwiseDriver.MapHessian<float, LogCoshKernel>(ref kernel, inputHessian, reduction);
+        global::Samples.Losses.LogCoshKernel.ValidateDestination(input, target, inputHessian, "inputHessian");
+        var kernel = new global::Samples.Losses.LogCoshKernel(input, target);
+        global::FastLoss.Kernels.ElementwiseDriver.MapHessian<float, global::Samples.Losses.LogCoshKernel>(ref kernel, inputHessian, reduction);
     }
 
     /// <summary>
-    /// <see cref="LogCosh(float, float)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
+    /// <see cref="global::Samples.Losses.LogCosh(float, float)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
     /// Instances are immutable and safe to share between threads.
     /// </summary>
     [GeneratedCode("FastLoss.Generators", "{version}")]
@@ -283,7 +283,7 @@ static partial class Losses
     {
 
         /// <inheritdoc/>
-        public float Loss(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Reduction reduction = Reduction.Mean)
+        public float Loss(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.LogCosh(input, target, reduction);
 
         /// <inheritdoc/>
@@ -291,15 +291,15 @@ static partial class Losses
             => global::Samples.Losses.LogCosh(input, target, destination);
 
         /// <inheritdoc/>
-        public void Gradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
+        public void Gradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.LogCoshGradient(input, target, inputGradient, reduction);
 
         /// <inheritdoc/>
-        public float LossWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
+        public float LossWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.LogCoshWithGradient(input, target, inputGradient, reduction);
 
         /// <inheritdoc/>
-        public void Hessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
+        public void Hessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputHessian, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.LogCoshHessian(input, target, inputHessian, reduction);
     }
 }

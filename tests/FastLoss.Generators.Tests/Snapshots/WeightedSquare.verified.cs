@@ -27,7 +27,7 @@ static partial class Losses
     /// hessian  = weight + weight
     /// </code>
     /// </remarks>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     internal readonly struct WeightedSquareOperator
     {
 
@@ -165,7 +165,7 @@ static partial class Losses
     }
 
     /// <summary>Binds the operand spans of <see cref="WeightedSquare(float, float, float)"/> for the element-wise driver.</summary>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     private readonly ref struct WeightedSquareKernel : IElementwiseKernel<float>
     {
         private readonly WeightedSquareOperator _operator;
@@ -176,8 +176,8 @@ static partial class Losses
         /// <summary>Validates the operands and hyperparameters and binds them.</summary>
         public WeightedSquareKernel(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight)
         {
-            ThrowHelper.ValidateOperandLength(input.Length, target.Length, nameof(target));
-            ThrowHelper.ValidateOperandLength(input.Length, weight.Length, nameof(weight));
+            ThrowHelper.ValidateOperandLength(input.Length, target.Length, "target");
+            ThrowHelper.ValidateOperandLength(input.Length, weight.Length, "weight");
             _operator = new WeightedSquareOperator();
             _input = ref MemoryMarshal.GetReference(input);
             _target = ref MemoryMarshal.GetReference(target);
@@ -224,11 +224,11 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float WeightedSquare(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Reduction reduction = Reduction.Mean)
     {
-        var kernel = new WeightedSquareKernel(input, target, weight);
-        return ElementwiseDriver.Reduce<float, WeightedSquareKernel>(ref kernel, reduction);
+        var kernel = new global::Samples.Losses.WeightedSquareKernel(input, target, weight);
+        return global::FastLoss.Kernels.ElementwiseDriver.Reduce<float, global::Samples.Losses.WeightedSquareKernel>(ref kernel, reduction);
     }
 
     /// <summary>Writes <see cref="WeightedSquare(float, float, float)"/> of each element (PyTorch's <c>reduction='none'</c>).</summary>
@@ -237,12 +237,12 @@ static partial class Losses
     /// <param name="weight">One <c>weight</c> per input element.</param>
     /// <param name="destination">Receives one loss per element. At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void WeightedSquare(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> destination)
     {
-        WeightedSquareKernel.ValidateDestination(input, target, weight, destination, nameof(destination));
-        var kernel = new WeightedSquareKernel(input, target, weight);
-        ElementwiseDriver.MapLoss<float, WeightedSquareKernel>(ref kernel, destination);
+        global::Samples.Losses.WeightedSquareKernel.ValidateDestination(input, target, weight, destination, "destination");
+        var kernel = new global::Samples.Losses.WeightedSquareKernel(input, target, weight);
+        global::FastLoss.Kernels.ElementwiseDriver.MapLoss<float, global::Samples.Losses.WeightedSquareKernel>(ref kernel, destination);
     }
 
     /// <summary>Writes the gradient of the reduced <see cref="WeightedSquare(float, float, float)"/> with respect to the input (for per-element losses, use the gradient of the sum).</summary>
@@ -252,12 +252,12 @@ static partial class Losses
     /// <param name="inputGradient">Receives d(loss)/d(input). At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void WeightedSquareGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        WeightedSquareKernel.ValidateDestination(input, target, weight, inputGradient, nameof(inputGradient));
-        var kernel = new WeightedSquareKernel(input, target, weight);
-        ElementwiseDriver.MapGradient<float, WeightedSquareKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.WeightedSquareKernel.ValidateDestination(input, target, weight, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.WeightedSquareKernel(input, target, weight);
+        global::FastLoss.Kernels.ElementwiseDriver.MapGradient<float, global::Samples.Losses.WeightedSquareKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <summary>Computes the reduced <see cref="WeightedSquare(float, float, float)"/> and writes its gradient with respect to the input, in one pass.</summary>
@@ -268,12 +268,12 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static float WeightedSquareWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
     {
-        WeightedSquareKernel.ValidateDestination(input, target, weight, inputGradient, nameof(inputGradient));
-        var kernel = new WeightedSquareKernel(input, target, weight);
-        return ElementwiseDriver.ReduceWithGradient<float, WeightedSquareKernel>(ref kernel, inputGradient, reduction);
+        global::Samples.Losses.WeightedSquareKernel.ValidateDestination(input, target, weight, inputGradient, "inputGradient");
+        var kernel = new global::Samples.Losses.WeightedSquareKernel(input, target, weight);
+        return global::FastLoss.Kernels.ElementwiseDriver.ReduceWithGradient<float, global::Samples.Losses.WeightedSquareKernel>(ref kernel, inputGradient, reduction);
     }
 
     /// <summary>Writes the diagonal of the Hessian of the reduced <see cref="WeightedSquare(float, float, float)"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).</summary>
@@ -283,24 +283,24 @@ static partial class Losses
     /// <param name="inputHessian">Receives d²(loss)/d(input)². At least as long as <paramref name="input"/>; it may be exactly an input span (in place).</param>
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's, the destination is too short or partially overlaps an operand, or a hyperparameter is out of range.</exception>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void WeightedSquareHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
     {
-        WeightedSquareKernel.ValidateDestination(input, target, weight, inputHessian, nameof(inputHessian));
-        var kernel = new WeightedSquareKernel(input, target, weight);
-        ElementwiseDriver.MapHessian<float, WeightedSquareKernel>(ref kernel, inputHessian, reduction);
+        global::Samples.Losses.WeightedSquareKernel.ValidateDestination(input, target, weight, inputHessian, "inputHessian");
+        var kernel = new global::Samples.Losses.WeightedSquareKernel(input, target, weight);
+        global::FastLoss.Kernels.ElementwiseDriver.MapHessian<float, global::Samples.Losses.WeightedSquareKernel>(ref kernel, inputHessian, reduction);
     }
 
     /// <summary>
-    /// <see cref="WeightedSquare(float, float, float)"/> as an object with its hyperparameters fixed.
+    /// <see cref="global::Samples.Losses.WeightedSquare(float, float, float)"/> as an object with its hyperparameters fixed.
     /// Instances are immutable and safe to share between threads.
     /// </summary>
-    [GeneratedCode("FastLoss.Generators", "1.0.0.0")]
+    [GeneratedCode("FastLoss.Generators", "{version}")]
     public sealed class WeightedSquareLoss
     {
 
         /// <summary>Computes the reduced loss.</summary>
-        public float Loss(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Reduction reduction = Reduction.Mean)
+        public float Loss(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.WeightedSquare(input, target, weight, reduction);
 
         /// <summary>Writes the per-element losses.</summary>
@@ -308,15 +308,15 @@ static partial class Losses
             => global::Samples.Losses.WeightedSquare(input, target, weight, destination);
 
         /// <summary>Writes the gradient of the reduced loss with respect to the input.</summary>
-        public void Gradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
+        public void Gradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.WeightedSquareGradient(input, target, weight, inputGradient, reduction);
 
         /// <summary>Computes the reduced loss and writes its gradient in one pass.</summary>
-        public float LossWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction = Reduction.Mean)
+        public float LossWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.WeightedSquareWithGradient(input, target, weight, inputGradient, reduction);
 
         /// <summary>Writes the Hessian diagonal of the reduced loss with respect to the input.</summary>
-        public void Hessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
+        public void Hessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputHessian, Reduction reduction = global::FastLoss.Reduction.Mean)
             => global::Samples.Losses.WeightedSquareHessian(input, target, weight, inputHessian, reduction);
     }
 }
