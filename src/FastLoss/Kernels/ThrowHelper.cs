@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FastLoss.Kernels;
 
@@ -54,6 +56,29 @@ public static class ThrowHelper
         {
             throw new ArgumentException(
                 string.Format(CultureInfo.InvariantCulture, "'{0}' overlaps an input span partially; use separate memory or exactly the same span (in place).", destinationName),
+                destinationName);
+        }
+    }
+
+    /// <summary>
+    /// Throws if the memory of <paramref name="destination"/> overlaps that of <paramref name="input"/> at all, for
+    /// outputs of another element type or shape than the input, where even an exact overlap would read overwritten values.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans share memory.</exception>
+    internal static void ValidateNoOverlap<TInput, TOutput>(ReadOnlySpan<TInput> input, Span<TOutput> destination, string destinationName, string inputName)
+    {
+        if (input.IsEmpty || destination.IsEmpty)
+        {
+            return;
+        }
+
+        nint inputBytes = (nint)input.Length * Unsafe.SizeOf<TInput>();
+        nint destinationBytes = (nint)destination.Length * Unsafe.SizeOf<TOutput>();
+        nint offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(input), ref Unsafe.As<TOutput, TInput>(ref MemoryMarshal.GetReference(destination)));
+        if (offset < inputBytes && -offset < destinationBytes)
+        {
+            throw new ArgumentException(
+                string.Format(CultureInfo.InvariantCulture, "'{0}' overlaps '{1}': results would overwrite values still to be read. Use separate memory.", destinationName, inputName),
                 destinationName);
         }
     }

@@ -279,30 +279,41 @@ public static class ClassWeights
         }
 
         ThrowHelper.ValidateDestination(labelCount, destination, nameof(destination));
-        destination = destination[..labelCount];
-        destination.Clear();
 
+        // Two passes, so that bad targets throw before anything is written: validate every column, then write.
         // Column by column: each count stays an exact int (a float destination would count exactly only to 2^24).
         int rows = targets.Length / labelCount;
         for (int j = 0; j < labelCount; j++)
         {
-            int positives = 0;
-            for (int r = 0, i = j; r < rows; r++, i += labelCount)
-            {
-                int value = targets[i];
-                if ((uint)value > 1u)
-                {
-                    throw new ArgumentException(
-                        string.Format(CultureInfo.InvariantCulture, "targets[{0}] is {1}: binary targets must be 0 or 1.", i, value),
-                        nameof(targets));
-                }
-
-                positives += value;
-            }
-
+            int positives = CountPositives(targets, labelCount, j);
             ValidateBinaryCounts(rows - positives, positives, nameof(targets), j);
+        }
+
+        for (int j = 0; j < labelCount; j++)
+        {
+            int positives = CountPositives(targets, labelCount, j);
             destination[j] = T.CreateTruncating((double)(rows - positives) / positives);
         }
+    }
+
+    /// <summary>The 1s in column <paramref name="column"/> of row-major 0/1 <paramref name="targets"/>; throws for any other value.</summary>
+    private static int CountPositives(ReadOnlySpan<int> targets, int labelCount, int column)
+    {
+        int positives = 0;
+        for (int i = column; i < targets.Length; i += labelCount)
+        {
+            int value = targets[i];
+            if ((uint)value > 1u)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "targets[{0}] is {1}: binary targets must be 0 or 1.", i, value),
+                    nameof(targets));
+            }
+
+            positives += value;
+        }
+
+        return positives;
     }
 
     private static void WriteBalanced<T>(ReadOnlySpan<int> counts, long total, Span<T> destination)

@@ -52,6 +52,8 @@ public static class KernelDensity
         ThrowHelper.ValidateHyperparameter(double.IsFinite(bandwidth) && bandwidth > 0, bandwidth, nameof(bandwidth), "finite and greater than 0");
         ThrowHelper.ValidateDestination(points.Length, density, nameof(density));
         density = density[..points.Length];
+        ThrowHelper.ValidateNoOverlap(points, density, nameof(density), nameof(points));
+        ThrowHelper.ValidateNoOverlap(samples, density, nameof(density), nameof(samples));
         density.Clear();
         int n = 0;
         foreach (T sample in samples)

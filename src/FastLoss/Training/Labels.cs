@@ -26,20 +26,29 @@ internal static class Labels
         }
     }
 
-    /// <summary>Counts each label into <paramref name="counts"/> (cleared first), validating each is in [0, counts.Length).</summary>
+    /// <summary>
+    /// Counts each label into <paramref name="counts"/> (cleared first), after validating that every label is in
+    /// [0, counts.Length): a bad label throws before <paramref name="counts"/> is touched.
+    /// </summary>
     public static void Count(ReadOnlySpan<int> labels, Span<int> counts, string parameterName = "labels")
     {
+        ValidateRange(labels, counts.Length, parameterName);
         counts.Clear();
-        int classCount = counts.Length;
+        foreach (int label in labels)
+        {
+            counts[label]++;
+        }
+    }
+
+    /// <summary>Throws for the first label outside [0, classCount).</summary>
+    public static void ValidateRange(ReadOnlySpan<int> labels, int classCount, string parameterName = "labels")
+    {
         for (int i = 0; i < labels.Length; i++)
         {
-            int label = labels[i];
-            if ((uint)label >= (uint)classCount)
+            if ((uint)labels[i] >= (uint)classCount)
             {
-                ThrowLabelOutOfRange(parameterName, i, label, classCount);
+                ThrowLabelOutOfRange(parameterName, i, labels[i], classCount);
             }
-
-            counts[label]++;
         }
     }
 

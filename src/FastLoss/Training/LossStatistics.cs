@@ -33,6 +33,7 @@ public static class LossStatistics
     public static double Quantile<T>(ReadOnlySpan<T> losses, double probability)
         where T : IFloatingPointIeee754<T>
     {
+        ThrowHelper.ValidateHyperparameter(probability >= 0.0 && probability <= 1.0, probability, nameof(probability), "in [0, 1]");
         Span<double> result = stackalloc double[1];
         Quantiles(losses, [probability], result);
         return result[0];
@@ -54,6 +55,9 @@ public static class LossStatistics
         ValidateNotEmpty(losses.Length, nameof(losses));
         ValidateProbabilities(probabilities);
         ThrowHelper.ValidateDestination(probabilities.Length, destination, nameof(destination));
+        destination = destination[..probabilities.Length];
+        ThrowHelper.ValidateNoOverlap(probabilities, destination, nameof(destination), nameof(probabilities));
+        ThrowHelper.ValidateNoOverlap(losses, destination, nameof(destination), nameof(losses));
         double[] sorted = ArrayPool<double>.Shared.Rent(losses.Length);
         try
         {
@@ -178,16 +182,15 @@ public static class LossStatistics
         }
 
         int classCount = means.Length;
+        ThrowHelper.ValidateNoOverlap(losses, means, nameof(means), nameof(losses));
+        ThrowHelper.ValidateNoOverlap(labels, counts, nameof(counts), nameof(labels));
+        ThrowHelper.ValidateNoOverlap<double, int>(means, counts, nameof(counts), nameof(means));
+        Labels.ValidateRange(labels, classCount);
         means.Clear();
         counts.Clear();
         for (int i = 0; i < losses.Length; i++)
         {
             int label = labels[i];
-            if ((uint)label >= (uint)classCount)
-            {
-                Labels.ThrowLabelOutOfRange(nameof(labels), i, label, classCount);
-            }
-
             means[label] += double.CreateTruncating(losses[i]);
             counts[label]++;
         }

@@ -63,8 +63,8 @@ public class LossStatisticsTests
         Assert.Equal(7.0, LossStatistics.Quantile<double>([7.0], 0.3));
         Assert.True(double.IsNaN(LossStatistics.Quantile<double>([1.0, double.NaN, 3.0], 0.0)));
         Assert.Equal("losses", Assert.Throws<ArgumentException>(() => LossStatistics.Quantile(ReadOnlySpan<double>.Empty, 0.5)).ParamName);
-        Assert.Equal("probabilities", Assert.Throws<ArgumentOutOfRangeException>(() => LossStatistics.Quantile<double>([1.0], 1.01)).ParamName);
-        Assert.Equal("probabilities", Assert.Throws<ArgumentOutOfRangeException>(() => LossStatistics.Quantile<double>([1.0], double.NaN)).ParamName);
+        Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => LossStatistics.Quantile<double>([1.0], 1.01)).ParamName);
+        Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => LossStatistics.Quantile<double>([1.0], double.NaN)).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => LossStatistics.Quantiles<double>([1.0], [0.1, 0.2], new double[1])).ParamName);
     }
 
