@@ -18,6 +18,8 @@ const string Usage = """
                      plus Mse in double, at N=65536 and on V256 (short jobs: 1 warmup, 3 iterations of ~125 ms).
       --check        Run every engine (N=1003), compare its loss and gradient with Scalar's and report what a warm
                      call allocates on its thread (FastLoss must allocate nothing), then exit.
+      --accuracy     The float32 mean's relative error on the same data for FastLoss, TensorPrimitives.Sum,
+                     a naive loop and (WithTorch builds) libtorch, against the exact value; then exit.
       --isa          Print which vector widths the JIT accelerates in this process, then exit.
       --help, -?     This text, then BenchmarkDotNet's own options.
       Anything else goes to BenchmarkSwitcher, e.g. --filter *Mse*  --filter *SigmoidFocal<Single>*
@@ -57,6 +59,12 @@ string? torchSkip = TorchSupport.Probe();
 if (torchSkip is not null)
 {
     Console.WriteLine("// " + torchSkip);
+}
+
+if (rest.Contains("--accuracy"))
+{
+    AccuracyReport.Run(Console.Out, torch: torchSkip is null);
+    return 0;
 }
 
 if (rest.Contains("--check"))

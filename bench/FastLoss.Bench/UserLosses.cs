@@ -18,4 +18,10 @@ public static partial class UserLosses
         T z = T.Abs(input - target);
         return z + LossMath.Softplus(T.CreateChecked(-2.0) * z) - T.CreateChecked(0.69314718055994531);
     }
+
+    /// <summary>The input itself: its reduced forms are FastLoss's plain sum and mean (used by <c>--accuracy</c>).</summary>
+    /// <param name="input">The value.</param>
+    /// <returns>The value.</returns>
+    [LossFormula]
+    public static float Identity(float input) => input;
 }
