@@ -1,4 +1,6 @@
 using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace FastLoss.Generators.Tests.Fuzzing;
 
@@ -7,9 +9,9 @@ namespace FastLoss.Generators.Tests.Fuzzing;
 /// reproducible from the same <c>FASTLOSS_FSCHECK_SEED</c> ("seed" or "seed,gamma") the property tests take.
 /// </summary>
 /// <remarks>
-/// FsCheck is not referenced by this test project (adding it means editing the project file), so the fuzzers use this
-/// generator with the same seed convention and the same "print the seed on failure" contract as
-/// <c>property-tests/FastLoss.PropertyTests/Harness/Runner.cs</c>; shrinking is done by <see cref="FormulaShrinker"/>.
+/// FsCheck draws one 64-bit seed per run (<see cref="FuzzRunner.Check"/>); the formula generators grow whole expression
+/// trees from it with this source, so one failing run replays from one number. Same seed convention and "print the
+/// seed on failure" contract as <c>property-tests/FastLoss.PropertyTests/Harness/Runner.cs</c>.
 /// </remarks>
 internal sealed class FuzzRandom
 {
@@ -65,38 +67,49 @@ internal static class FuzzRunner
 
     public static string ReplayHint => $"Replay with FASTLOSS_FSCHECK_SEED={Seed.Seed},{Seed.Gamma}.";
 
-    /// <summary>The generator for run <paramref name="run"/> of the property <paramref name="name"/>.</summary>
-    public static FuzzRandom For(string name, int run)
+    /// <summary>
+    /// Runs <paramref name="body"/> as an FsCheck property: FsCheck draws each run's 64-bit seed (replayed from
+    /// <c>FASTLOSS_FSCHECK_SEED</c> salted with the property's name, so properties see different data), the body grows
+    /// the random formulas from it. Seeds are not shrunk (a nearby seed is an unrelated formula): the body shrinks
+    /// the formula itself (<see cref="FormulaShrinker"/>). A failure names the property, the run and the seed.
+    /// </summary>
+    public static void Check(string name, int count, Action<FuzzRandom, int> body)
     {
+        int runs = Math.Max(1, (int)Math.Round(count * Scale));
         ulong salt = 1469598103934665603UL;
         foreach (char c in name)
         {
             salt = (salt ^ c) * 1099511628211UL;
         }
 
-        var mixer = new FuzzRandom(Seed.Seed ^ salt, Seed.Gamma);
-        for (int i = 0; i <= run; i++)
+        Gen<ulong> seeds =
+            from high in Gen.Choose(int.MinValue, int.MaxValue)
+            from low in Gen.Choose(int.MinValue, int.MaxValue)
+            select ((ulong)(uint)high << 32) | (uint)low;
+        Config config = Config.QuickThrowOnFailure
+            .WithMaxTest(runs)
+            .WithName(name)
+            .WithReplay(Seed.Seed ^ salt, Seed.Gamma)
+            .WithQuietOnSuccess(true);
+        int run = 0;
+        try
         {
-            mixer.NextUInt64();
+            Prop.ForAll(Arb.From(seeds), seed =>
+            {
+                int current = run++;
+                try
+                {
+                    body(new FuzzRandom(seed, Seed.Gamma), current);
+                }
+                catch (Exception e) when (e is not FuzzFailedException)
+                {
+                    throw new FuzzFailedException($"{name} failed in run {current} (formula seed {seed}). {ReplayHint}{Environment.NewLine}{e.Message}", e);
+                }
+            }).Check(config);
         }
-
-        return new FuzzRandom(mixer.NextUInt64(), Seed.Gamma);
-    }
-
-    /// <summary>Runs <paramref name="body"/> for runs 0..count-1; a failure names the property, the run and the seed.</summary>
-    public static void Check(string name, int count, Action<FuzzRandom, int> body)
-    {
-        int runs = Math.Max(1, (int)Math.Round(count * Scale));
-        for (int run = 0; run < runs; run++)
+        catch (Exception e) when (e is not FuzzFailedException)
         {
-            try
-            {
-                body(For(name, run), run);
-            }
-            catch (Exception e) when (e is not FuzzFailedException)
-            {
-                throw new FuzzFailedException($"{name} failed in run {run}. {ReplayHint}{Environment.NewLine}{e.Message}", e);
-            }
+            throw new FuzzFailedException($"{name} failed. {ReplayHint}{Environment.NewLine}{e.Message}", e);
         }
     }
 
