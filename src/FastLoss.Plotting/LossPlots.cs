@@ -87,18 +87,29 @@ public static class LossPlots
     /// <param name="width">The image width in pixels, at least 1.</param>
     /// <param name="height">The image height in pixels, at least 1.</param>
     /// <param name="title">The chart title.</param>
+    /// <param name="shownQuantile">
+    /// The x axis ends at this quantile of the finite losses (default 0.99) so that a long right tail does not squeeze
+    /// the bulk into one bar; the legend says how many losses lie beyond and the maximum. 1 shows everything.
+    /// </param>
     /// <remarks>
     /// The density curve is evaluated on 512 points over the data's range by binned estimation (linear binning, then
     /// convolution; O(n + 512²)). It is not corrected at the boundary, so near a hard bound such as 0 it is lower
     /// than the histogram. It is left out when all finite losses are equal.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or no loss is finite.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size or <paramref name="binCount"/> is less than 1.</exception>
-    public static void SaveLossDistribution<T>(ReadOnlySpan<T> losses, string path, int binCount = 50, int width = 800, int height = 500, string title = "Per-sample loss distribution")
+    /// <exception cref="ArgumentOutOfRangeException">A size or <paramref name="binCount"/> is less than 1, or
+    /// <paramref name="shownQuantile"/> is not in (0, 1].</exception>
+    public static void SaveLossDistribution<T>(
+        ReadOnlySpan<T> losses, string path, int binCount = 50, int width = 800, int height = 500, string title = "Per-sample loss distribution", double shownQuantile = 0.99)
         where T : IFloatingPointIeee754<T>
     {
         ValidateOutput(path, width, height);
         ArgumentOutOfRangeException.ThrowIfLessThan(binCount, 1);
+        if (!(shownQuantile > 0.0 && shownQuantile <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(shownQuantile), shownQuantile, "'shownQuantile' must be in (0, 1].");
+        }
+
         double[] rented = ArrayPool<double>.Shared.Rent(Math.Max(1, losses.Length));
         try
         {
@@ -110,8 +121,14 @@ public static class LossPlots
 
             Span<double> sorted = rented.AsSpan(0, n);
             sorted.Sort();
-            (double lower, double upper) = LossHistogram.AutomaticRange(sorted[0], sorted[^1]);
+
+            // Loss distributions have long right tails: a few huge losses would squeeze everything else into one bar.
+            // Show up to the shownQuantile quantile and say how many lie beyond.
+            double shownMax = LossStatistics.QuantileOfSorted(sorted, shownQuantile);
+            int hidden = shownMax < sorted[^1] ? n - UpperBound(sorted, shownMax) : 0;
+            (double lower, double upper) = LossHistogram.AutomaticRange(sorted[0], hidden > 0 ? shownMax : sorted[^1]);
             LossHistogram histogram = LossHistogram.Create<double>(sorted, binCount, lower, upper);
+            double shownFraction = (double)histogram.Total / n;
             double bandwidth = KernelDensity.SilvermanBandwidthOfSorted(sorted);
             double mean = LossStatistics.Sum<double>(sorted) / n;
             double median = LossStatistics.QuantileOfSorted(sorted, 0.5);
@@ -124,11 +141,13 @@ public static class LossPlots
             for (int i = 0; i < centers.Length; i++)
             {
                 centers[i] = (histogram.Edge(i) + histogram.Edge(i + 1)) / 2;
-                densities[i] = histogram.Density(i);
+                densities[i] = histogram.Density(i) * shownFraction;  // a density of all n values, like the curve
             }
 
             var bars = plot.Add.Bars(centers, densities);
-            bars.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Histogram ({histogram.BinCount} bins, n = {n})");
+            bars.LegendText = hidden == 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Histogram ({histogram.BinCount} bins, n = {n})")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Histogram ({histogram.BinCount} bins, n = {n}; {hidden} above {upper:G3} not shown, max {sorted[^1]:G3})");
             foreach (Bar bar in bars.Bars)
             {
                 bar.Size = histogram.BinWidth;
@@ -139,29 +158,42 @@ public static class LossPlots
 
             if (bandwidth > 0)
             {
+                // Over the shown range only (plus four bandwidths, beyond which a sample's kernel is negligible), scaled
+                // by the share of the samples used, so that the curve is a density of all n values like the bars.
                 const int GridPoints = 512;
+                double end = Math.Min(sorted[^1], upper + (4 * bandwidth));
+                int used = UpperBound(sorted, end);
                 double[] xs = new double[GridPoints];
                 double[] ys = new double[GridPoints];
-                KernelDensity.GaussianBinned(sorted, bandwidth, sorted[0], sorted[^1], ys);
-                double delta = (sorted[^1] - sorted[0]) / (GridPoints - 1);
-                for (int i = 0; i < GridPoints; i++)
+                KernelDensity.GaussianBinned(sorted[..used], bandwidth, sorted[0], end, ys);
+                double delta = (end - sorted[0]) / (GridPoints - 1);
+                int shown = 0;
+                for (int i = 0; i < GridPoints && sorted[0] + (i * delta) <= upper * (1 + 1e-12); i++, shown++)
                 {
                     xs[i] = sorted[0] + (i * delta);
+                    ys[i] *= (double)used / n;
                 }
 
-                var curve = plot.Add.ScatterLine(xs, ys, Colors.C1);
+                var curve = plot.Add.ScatterLine(xs[..shown], ys[..shown], Colors.C1);
                 curve.LineWidth = 2.5f;
                 curve.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Gaussian KDE (Silverman h = {bandwidth:G3})");
             }
 
             var meanLine = plot.Add.VerticalLine(mean, 1.5f, Colors.C3);
             meanLine.LinePattern = LinePattern.Dashed;
-            meanLine.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Mean {mean:G4}");
+            meanLine.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Mean {mean:G4}{(mean > upper ? " (beyond the axis)" : string.Empty)}");
             var medianLine = plot.Add.VerticalLine(median, 1.5f, Colors.C2);
             medianLine.LinePattern = LinePattern.Dotted;
             medianLine.LegendText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Median {median:G4}");
 
             plot.Axes.Margins(bottom: 0);
+            if (hidden > 0)
+            {
+                // The mean of a long tail can lie far beyond the shown range: keep the axis on the histogram.
+                plot.Axes.AutoScale();
+                plot.Axes.SetLimitsX(lower - (0.02 * (upper - lower)), upper + (0.02 * (upper - lower)));
+            }
+
             plot.ShowLegend(Alignment.UpperRight);
             plot.SavePng(path, width, height);
         }
@@ -169,6 +201,26 @@ public static class LossPlots
         {
             ArrayPool<double>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The index of the first element of <paramref name="sorted"/> greater than <paramref name="value"/>.</summary>
+    private static int UpperBound(ReadOnlySpan<double> sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static void Style(Plot plot, string title, string xLabel, string yLabel)

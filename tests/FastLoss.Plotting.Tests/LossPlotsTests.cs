@@ -86,6 +86,29 @@ public class LossPlotsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_long_tail_does_not_squeeze_the_histogram_into_one_bar()
+    {
+        // 99.5 % of the losses in [0, 2], a few at 1000: showing everything leaves one visible bar.
+        var random = new Random(7);
+        double[] losses = Enumerable.Range(0, 4000).Select(i => i % 200 == 0 ? 1000.0 : 2 * random.NextDouble() * random.NextDouble()).ToArray();
+        string clipped = Path.Combine(OutputDirectory, "loss-distribution-tail.png");
+        string everything = Path.Combine(OutputDirectory, "loss-distribution-tail-all.png");
+        LossPlots.SaveLossDistribution<double>(losses, clipped, width: 640, height: 400);
+        LossPlots.SaveLossDistribution<double>(losses, everything, width: 640, height: 400, shownQuantile: 1.0);
+        AssertPng(clipped, 640, 400);
+        AssertPng(everything, 640, 400);
+
+        var barColor = new SKColor(154, 194, 221);
+        using SKBitmap withTail = SKBitmap.Decode(everything);
+        using SKBitmap withoutTail = SKBitmap.Decode(clipped);
+        int barsWithTail = CountNear(withTail, barColor), barsWithoutTail = CountNear(withoutTail, barColor);
+        output.WriteLine($"bar pixels: everything {barsWithTail}, up to the 0.99 quantile {barsWithoutTail}");
+        Assert.True(barsWithoutTail > 3 * barsWithTail, $"clipping the tail should spread the bars: {barsWithoutTail} vs {barsWithTail} pixels");
+        Assert.Equal("shownQuantile", Assert.Throws<ArgumentOutOfRangeException>(() => LossPlots.SaveLossDistribution<double>(losses, clipped, shownQuantile: 0)).ParamName);
+        Assert.Equal("shownQuantile", Assert.Throws<ArgumentOutOfRangeException>(() => LossPlots.SaveLossDistribution<double>(losses, clipped, shownQuantile: double.NaN)).ParamName);
+    }
+
+    [Fact]
     public void Degenerate_inputs_still_render_or_are_rejected()
     {
         string same = Path.Combine(OutputDirectory, "loss-distribution-constant.png");
