@@ -27,13 +27,14 @@ public static class BenchConfig
     public static readonly int[] QuickSizes = [65536, 1000003];
 
     /// <param name="quick">--quick: short jobs and the <see cref="IsQuick"/> subset.</param>
+    /// <param name="docs">--docs: short jobs (5 iterations) and the <see cref="IsDocs"/> subset behind docs/benchmarks.md.</param>
     /// <param name="torchAvailable">Whether the Torch benchmarks can run (else they are filtered out).</param>
     /// <param name="dotnetCliPath">A dotnet to build and run the benchmark processes with (see <see cref="BuildLock"/>), or null.</param>
-    public static IConfig Create(bool quick, bool torchAvailable, string? dotnetCliPath)
+    public static IConfig Create(bool quick, bool docs, bool torchAvailable, string? dotnetCliPath)
     {
-        Job template = quick
-            // ShortRun-like, shorter: one launch, 1 warmup, 3 measured iterations of ~125 ms.
-            ? Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
+        Job template = quick || docs
+            // ShortRun-like, shorter: one launch, 1 warmup, 3 (docs: 5) measured iterations of ~125 ms.
+            ? Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(docs ? 5 : 3)
                 .WithIterationTime(TimeInterval.FromMilliseconds(125))
             : Job.Default;
         if (dotnetCliPath is not null)
@@ -69,7 +70,34 @@ public static class BenchConfig
             config.AddFilter(new SimpleFilter(IsQuick));
         }
 
+        if (docs)
+        {
+            config.AddFilter(new SimpleFilter(IsDocs));
+        }
+
         return config;
+    }
+
+    /// <summary>
+    /// The --docs subset (about 25 minutes): on the widest ISA every family in float at N = 1024, 65536, 1048576 and
+    /// 16777216 (forward and fused, every engine; the gradient alone at 1048576), Mse, BCE-with-logits and
+    /// CrossEntropy in double at 1048576; on V256 and V128 FastLoss and ReadBound forward at 65536 and 1048576 (the
+    /// width ratios).
+    /// </summary>
+    public static bool IsDocs(BenchmarkCase benchmarkCase)
+    {
+        Type type = benchmarkCase.Descriptor.Type;
+        string family = type.IsGenericType ? type.GetGenericTypeDefinition().Name.Split('`')[0] : type.Name;
+        bool isFloat = !type.IsGenericType || type.GetGenericArguments()[0] == typeof(float);
+        int n = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value as int? ?? 0;
+        var operation = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Operation")?.Value as Operation?;
+        string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+        return benchmarkCase.Job.Id switch
+        {
+            "V512" when isFloat => n is 1024 or 65536 or 1048576 or 16777216 && (operation != Operation.Gradient || n == 1048576),
+            "V512" => n == 1048576 && operation == Operation.Forward && family is "Mse" or "BinaryCrossEntropyWithLogits" or "CrossEntropy",
+            _ => isFloat && n is 65536 or 1048576 && operation == Operation.Forward && method is "FastLoss" or "ReadBound",
+        };
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ const string Usage = """
                      plus Mse in double, at N=65536 and on V256 (short jobs: 1 warmup, 3 iterations of ~125 ms).
       --check        Run every engine (N=1003), compare its loss and gradient with Scalar's and report what a warm
                      call allocates on its thread (FastLoss must allocate nothing), then exit.
+      --docs         The subset behind docs/benchmarks.md (about 25 minutes with -p:WithTorch=true): every loss in
+                     float at N = 1024 ... 16777216 on V512 (forward and fused; gradient at 1048576), a few in double,
+                     and FastLoss/ReadBound on V256 and V128 for the width ratios. 5 iterations of ~125 ms.
       --accuracy     The float32 mean's relative error on the same data for FastLoss, TensorPrimitives.Sum,
                      a naive loop and (WithTorch builds) libtorch, against the exact value; then exit.
       --isa          Print which vector widths the JIT accelerates in this process, then exit.
@@ -40,7 +43,8 @@ const string Usage = """
     """;
 
 bool quick = args.Contains("--quick");
-string[] rest = [.. args.Where(a => a != "--quick")];
+bool docs = args.Contains("--docs");
+string[] rest = [.. args.Where(a => a is not "--quick" and not "--docs")];
 
 if (rest.Contains("--help") || rest.Contains("-?"))
 {
@@ -74,8 +78,8 @@ if (rest.Contains("--check"))
 }
 
 string? dotnetCli = BuildLock.CreateDotNetWrapper(Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts"));
-IConfig config = BenchConfig.Create(quick, torchAvailable: torchSkip is null, dotnetCli);
-if (quick && !rest.Any(a => a is "--filter" or "-f"))
+IConfig config = BenchConfig.Create(quick, docs, torchAvailable: torchSkip is null, dotnetCli);
+if ((quick || docs) && !rest.Any(a => a is "--filter" or "-f"))
 {
     rest = [.. rest, "--filter", "*"];
 }
