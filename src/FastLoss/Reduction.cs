@@ -12,4 +12,12 @@ public enum Reduction
 
     /// <summary>The sum of the per-element losses. The sum of an empty input is 0.</summary>
     Sum = 1,
+
+    /// <summary>
+    /// torch's <c>'batchmean'</c> (<c>kl_div</c> only): the sum divided by the batch size (the input's first dimension),
+    /// the mathematically correct KL divergence per sample. Only the overloads that take a <c>batchSize</c>
+    /// (<c>Loss.KlDiv</c>, <c>Loss.KlDivLogTarget</c>) accept it; every other method throws an
+    /// <see cref="ArgumentOutOfRangeException"/>. An empty batch gives NaN (0 / 0), as in torch.
+    /// </summary>
+    BatchMean = 2,
 }

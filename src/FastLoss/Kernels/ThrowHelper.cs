@@ -88,7 +88,7 @@ public static class ThrowHelper
     /// <exception cref="ArgumentOutOfRangeException">Always.</exception>
     [DoesNotReturn]
     public static void ThrowUnsupportedReduction(Reduction reduction)
-        => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unsupported reduction: use Reduction.Mean or Reduction.Sum.");
+        => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unsupported reduction: use Reduction.Mean or Reduction.Sum (Reduction.BatchMean only with the KlDiv overloads that take a batchSize).");
 
     /// <summary>Throws unless a hyperparameter satisfies its constraint (which always includes "not NaN").</summary>
     /// <typeparam name="T">The hyperparameter's type.</typeparam>

@@ -31,6 +31,7 @@ internal static class LossApiAudit
         ClassCount,
         SpatialSize,
         IgnoreIndex,
+        BatchSize,
         Reduction,
     }
 
@@ -146,6 +147,7 @@ internal static class LossApiAudit
                 "classCount" => Role.ClassCount,
                 "spatialSize" => Role.SpatialSize,
                 "ignoreIndex" => Role.IgnoreIndex,
+                "batchSize" => Role.BatchSize,
                 _ => throw new InvalidOperationException($"The audit does not know the int parameter '{p.Name}' of {AuditCall.Describe((MethodBase)p.Member)}: add it to LossApiAudit."),
             };
         }
@@ -280,6 +282,7 @@ internal static class LossApiAudit
                 Role.ClassCount => Classes,
                 Role.SpatialSize => spatial,
                 Role.IgnoreIndex => -100,
+                Role.BatchSize => N,
                 Role.Reduction => Reduction.Mean,
                 _ => null,
             };
@@ -344,6 +347,10 @@ internal static class LossApiAudit
                     break;
                 case Role.SpatialSize:
                     yield return Case($"{name} is 0", [name], p => p.Scalars[k] = 0);
+                    break;
+                case Role.BatchSize:
+                    yield return Case($"{name} is -1", [name], p => p.Scalars[k] = -1);
+                    yield return Case($"{name} 2 does not divide the input's {N} elements", [name], p => p.Scalars[k] = 2);
                     break;
                 case Role.Reduction:
                     yield return Case($"{name} is (Reduction)42", [name], p => p.Scalars[k] = (Reduction)42);

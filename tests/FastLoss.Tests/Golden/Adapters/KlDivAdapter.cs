@@ -14,35 +14,46 @@ public sealed class KlDivAdapter : ElementwiseLossAdapter
     public override string Name => "KlDiv";
 
     /// <inheritdoc/>
-    public override string UnmappedReductionReason(string key) => key == "batchmean"
-        ? "reduction 'batchmean' (sum / input.size(0)) is not a FastLoss Reduction: the span API has no batch dimension, a caller divides Reduction.Sum by the batch size"
-        : base.UnmappedReductionReason(key);
+    /// <remarks>'batchmean' (sum / input.size(0)) → <see cref="Reduction.BatchMean"/> through the overloads that take the batch size.</remarks>
+    public override bool TryMapReduction(string key, out Reduction? reduction)
+    {
+        if (key == "batchmean")
+        {
+            reduction = Reduction.BatchMean;
+            return true;
+        }
+
+        return base.TryMapReduction(key, out reduction);
+    }
 
     /// <inheritdoc/>
     protected override ElementwiseCalls<float> Single(GoldenCase goldenCase) => LogTarget(goldenCase)
         ? new(
-            (x, t, r) => Loss.KlDivLogTarget(x, t, r),
+            (x, t, r) => r == Reduction.BatchMean ? Loss.KlDivLogTarget(x, t, BatchSize(goldenCase), r) : Loss.KlDivLogTarget(x, t, r),
             (x, t, d) => Loss.KlDivLogTarget(x, t, d),
-            (x, t, g, r) => Loss.KlDivLogTargetGradient(x, t, g, r),
-            (x, t, g, r) => Loss.KlDivLogTargetWithGradient(x, t, g, r))
+            (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivLogTargetGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivLogTargetGradient(x, t, g, r); } },
+            (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivLogTargetWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivLogTargetWithGradient(x, t, g, r))
         : new(
-            (x, t, r) => Loss.KlDiv(x, t, r),
+            (x, t, r) => r == Reduction.BatchMean ? Loss.KlDiv(x, t, BatchSize(goldenCase), r) : Loss.KlDiv(x, t, r),
             (x, t, d) => Loss.KlDiv(x, t, d),
-            (x, t, g, r) => Loss.KlDivGradient(x, t, g, r),
-            (x, t, g, r) => Loss.KlDivWithGradient(x, t, g, r));
+            (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivGradient(x, t, g, r); } },
+            (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivWithGradient(x, t, g, r));
 
     /// <inheritdoc/>
     protected override ElementwiseCalls<double> Double(GoldenCase goldenCase) => LogTarget(goldenCase)
         ? new(
-            (x, t, r) => Loss.KlDivLogTarget(x, t, r),
+            (x, t, r) => r == Reduction.BatchMean ? Loss.KlDivLogTarget(x, t, BatchSize(goldenCase), r) : Loss.KlDivLogTarget(x, t, r),
             (x, t, d) => Loss.KlDivLogTarget(x, t, d),
-            (x, t, g, r) => Loss.KlDivLogTargetGradient(x, t, g, r),
-            (x, t, g, r) => Loss.KlDivLogTargetWithGradient(x, t, g, r))
+            (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivLogTargetGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivLogTargetGradient(x, t, g, r); } },
+            (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivLogTargetWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivLogTargetWithGradient(x, t, g, r))
         : new(
-            (x, t, r) => Loss.KlDiv(x, t, r),
+            (x, t, r) => r == Reduction.BatchMean ? Loss.KlDiv(x, t, BatchSize(goldenCase), r) : Loss.KlDiv(x, t, r),
             (x, t, d) => Loss.KlDiv(x, t, d),
-            (x, t, g, r) => Loss.KlDivGradient(x, t, g, r),
-            (x, t, g, r) => Loss.KlDivWithGradient(x, t, g, r));
+            (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivGradient(x, t, g, r); } },
+            (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivWithGradient(x, t, g, r));
+
+    /// <summary>torch's <c>input.size(0)</c>, or 1 for a 0-d input (which 'batchmean' does not divide).</summary>
+    private static int BatchSize(GoldenCase goldenCase) => goldenCase.Inputs["input"].Shape is [int first, ..] ? first : 1;
 
     private static bool LogTarget(GoldenCase goldenCase) => goldenCase.OptionNames.Contains("log_target") && goldenCase.Flag("log_target");
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Numerics;
+using FastLoss.Kernels;
+
+namespace FastLoss;
+
+// Reductions that divide the sum by something other than the element count: kl_div's 'batchmean' (the batch size) and
+// the weighted means of l1_loss / mse_loss (Σw). The sums run through the driver's fixed layout, so they are
+// bit-identical across SIMD widths; Mean through these helpers gives the same bits as the generated overloads.
+public static partial class Loss
+{
+    /// <summary>The reduced loss: Σ loss / <paramref name="divisor"/>.</summary>
+    private static T DividedLoss<T, TKernel>(scoped ref TKernel kernel, T divisor)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        => ElementwiseDriver.ReduceSum<T, TKernel>(ref kernel) / divisor;
+
+    /// <summary>The gradient of Σ loss / <paramref name="divisor"/>.</summary>
+    private static void DividedGradient<T, TKernel>(scoped ref TKernel kernel, Span<T> inputGradient, T divisor)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        => ElementwiseDriver.MapGradientScaled<T, TKernel>(ref kernel, inputGradient, T.One / divisor);
+
+    /// <summary>The diagonal Hessian of Σ loss / <paramref name="divisor"/>.</summary>
+    private static void DividedHessian<T, TKernel>(scoped ref TKernel kernel, Span<T> inputHessian, T divisor)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        => ElementwiseDriver.MapHessianScaled<T, TKernel>(ref kernel, inputHessian, T.One / divisor);
+
+    /// <summary>Σ loss / <paramref name="divisor"/> and its gradient in one pass.</summary>
+    private static T DividedWithGradient<T, TKernel>(scoped ref TKernel kernel, Span<T> inputGradient, T divisor)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        => ElementwiseDriver.ReduceSumWithScaledGradient<T, TKernel>(ref kernel, inputGradient, T.One / divisor) / divisor;
+
+    /// <summary>
+    /// The divisor of a reduction with a batch: the element count (<see cref="Reduction.Mean"/>), 1
+    /// (<see cref="Reduction.Sum"/>) or the batch size (<see cref="Reduction.BatchMean"/>). Checks both arguments.
+    /// </summary>
+    private static T BatchDivisor<T>(int length, int batchSize, Reduction reduction)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (batchSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "'batchSize' must not be negative.");
+        }
+
+        if (batchSize == 0 ? length != 0 : length % batchSize != 0)
+        {
+            throw new ArgumentException(
+                string.Format(CultureInfo.InvariantCulture, "'batchSize' ({0}) does not divide the input's {1} elements: it must be the input's first dimension (1 for a 0-d input).", batchSize, length),
+                nameof(batchSize));
+        }
+
+        return reduction switch
+        {
+            Reduction.Mean => T.CreateTruncating(length),
+            Reduction.Sum => T.One,
+            Reduction.BatchMean => T.CreateTruncating(batchSize),
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unsupported reduction: use Reduction.BatchMean, Reduction.Mean or Reduction.Sum."),
+        };
+    }
+
+    /// <summary>The divisor of a weighted mean: Σw (<see cref="Reduction.Mean"/>) or 1 (<see cref="Reduction.Sum"/>).</summary>
+    private static T WeightDivisor<T>(ReadOnlySpan<T> weight, Reduction reduction)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => reduction switch
+        {
+            Reduction.Mean => ElementwiseDriver.Total(weight),
+            Reduction.Sum => T.One,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Unsupported reduction: use Reduction.Mean (Σw·loss / Σw) or Reduction.Sum."),
+        };
+
+    /// <summary>
+    /// Throws unless <paramref name="destination"/> can take one value per input element without partially overlapping
+    /// an operand (exactly an operand, in place, is fine). <paramref name="b"/> may be empty.
+    /// </summary>
+    private static void ValidateOutput<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> destination, string destinationName)
+    {
+        ThrowHelper.ValidateDestination(input.Length, destination, destinationName);
+        Span<T> written = destination[..input.Length];
+        ThrowHelper.ValidateNoPartialOverlap(input, written, destinationName);
+        ThrowHelper.ValidateNoPartialOverlap(a, written, destinationName);
+        ThrowHelper.ValidateNoPartialOverlap(b, written, destinationName);
+    }
+}
