@@ -1,6 +1,3 @@
-using System.Numerics;
-using FastLoss.Kernels;
-
 namespace FastLoss;
 
 // torch.nn.functional.kl_div's reduction='batchmean' (sum / input.size(0)): the span API has no shape, so these
@@ -25,7 +22,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's or <paramref name="batchSize"/> does not divide it.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static float KlDiv(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Reduction reduction = Reduction.BatchMean)
-        => BatchLoss<float, KlDivSingleKernel>(new(input, target), batchSize, reduction);
+        => DividedLoss<float, KlDivSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction));
 
     /// <summary>Writes the gradient of the reduced loss (by default <c>'batchmean'</c>: sum / <paramref name="batchSize"/>) with respect to the input.</summary>
     /// <remarks>See <see cref="KlDiv(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/> for <paramref name="batchSize"/>.</remarks>
@@ -37,7 +34,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's, <paramref name="batchSize"/> does not divide it, or the destination is too short or partially overlaps an operand.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static void KlDivGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Span<float> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchGradient<float, KlDivSingleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedGradient<float, KlDivSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <summary>Computes the reduced loss (by default <c>'batchmean'</c>) and writes its gradient with respect to the input, in one pass.</summary>
     /// <remarks>See <see cref="KlDiv(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/> for <paramref name="batchSize"/>.</remarks>
@@ -50,7 +47,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's, <paramref name="batchSize"/> does not divide it, or the destination is too short or partially overlaps an operand.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static float KlDivWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Span<float> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchLossWithGradient<float, KlDivSingleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedWithGradient<float, KlDivSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <summary>Writes the diagonal of the Hessian of the reduced loss (by default <c>'batchmean'</c>) with respect to the input.</summary>
     /// <remarks>See <see cref="KlDiv(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/> for <paramref name="batchSize"/>.</remarks>
@@ -62,23 +59,23 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's, <paramref name="batchSize"/> does not divide it, or the destination is too short or partially overlaps an operand.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static void KlDivHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Span<float> inputHessian, Reduction reduction = Reduction.BatchMean)
-        => BatchHessian<float, KlDivSingleKernel>(new(input, target), input, target, batchSize, inputHessian, reduction);
+        => DividedHessian<float, KlDivSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction), input, target, default, inputHessian);
 
     /// <inheritdoc cref="KlDiv(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/>
     public static double KlDiv(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Reduction reduction = Reduction.BatchMean)
-        => BatchLoss<double, KlDivDoubleKernel>(new(input, target), batchSize, reduction);
+        => DividedLoss<double, KlDivDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction));
 
     /// <inheritdoc cref="KlDivGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Reduction)"/>
     public static void KlDivGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Span<double> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchGradient<double, KlDivDoubleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedGradient<double, KlDivDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <inheritdoc cref="KlDivWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Reduction)"/>
     public static double KlDivWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Span<double> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchLossWithGradient<double, KlDivDoubleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedWithGradient<double, KlDivDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <inheritdoc cref="KlDivHessian(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Reduction)"/>
     public static void KlDivHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Span<double> inputHessian, Reduction reduction = Reduction.BatchMean)
-        => BatchHessian<double, KlDivDoubleKernel>(new(input, target), input, target, batchSize, inputHessian, reduction);
+        => DividedHessian<double, KlDivDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction), input, target, default, inputHessian);
 
     /// <summary>
     /// <see cref="KlDivLogTarget{T}(T, T)"/> reduced with torch's <c>'batchmean'</c> by default: the sum of the per-element losses divided by
@@ -97,7 +94,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's or <paramref name="batchSize"/> does not divide it.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static float KlDivLogTarget(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Reduction reduction = Reduction.BatchMean)
-        => BatchLoss<float, KlDivLogTargetSingleKernel>(new(input, target), batchSize, reduction);
+        => DividedLoss<float, KlDivLogTargetSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction));
 
     /// <summary>Writes the gradient of the reduced loss (by default <c>'batchmean'</c>: sum / <paramref name="batchSize"/>) with respect to the input.</summary>
     /// <remarks>See <see cref="KlDivLogTarget(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/> for <paramref name="batchSize"/>.</remarks>
@@ -109,7 +106,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's, <paramref name="batchSize"/> does not divide it, or the destination is too short or partially overlaps an operand.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static void KlDivLogTargetGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Span<float> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchGradient<float, KlDivLogTargetSingleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedGradient<float, KlDivLogTargetSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <summary>Computes the reduced loss (by default <c>'batchmean'</c>) and writes its gradient with respect to the input, in one pass.</summary>
     /// <remarks>See <see cref="KlDivLogTarget(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/> for <paramref name="batchSize"/>.</remarks>
@@ -122,7 +119,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's, <paramref name="batchSize"/> does not divide it, or the destination is too short or partially overlaps an operand.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static float KlDivLogTargetWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Span<float> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchLossWithGradient<float, KlDivLogTargetSingleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedWithGradient<float, KlDivLogTargetSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <summary>Writes the diagonal of the Hessian of the reduced loss (by default <c>'batchmean'</c>) with respect to the input.</summary>
     /// <remarks>See <see cref="KlDivLogTarget(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/> for <paramref name="batchSize"/>.</remarks>
@@ -134,53 +131,21 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The target's length differs from the input's, <paramref name="batchSize"/> does not divide it, or the destination is too short or partially overlaps an operand.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is negative or the reduction is unknown.</exception>
     public static void KlDivLogTargetHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, int batchSize, Span<float> inputHessian, Reduction reduction = Reduction.BatchMean)
-        => BatchHessian<float, KlDivLogTargetSingleKernel>(new(input, target), input, target, batchSize, inputHessian, reduction);
+        => DividedHessian<float, KlDivLogTargetSingleKernel>(new(input, target), BatchDivisor<float>(input.Length, batchSize, reduction), input, target, default, inputHessian);
 
     /// <inheritdoc cref="KlDivLogTarget(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/>
     public static double KlDivLogTarget(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Reduction reduction = Reduction.BatchMean)
-        => BatchLoss<double, KlDivLogTargetDoubleKernel>(new(input, target), batchSize, reduction);
+        => DividedLoss<double, KlDivLogTargetDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction));
 
     /// <inheritdoc cref="KlDivLogTargetGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Reduction)"/>
     public static void KlDivLogTargetGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Span<double> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchGradient<double, KlDivLogTargetDoubleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedGradient<double, KlDivLogTargetDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <inheritdoc cref="KlDivLogTargetWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Reduction)"/>
     public static double KlDivLogTargetWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Span<double> inputGradient, Reduction reduction = Reduction.BatchMean)
-        => BatchLossWithGradient<double, KlDivLogTargetDoubleKernel>(new(input, target), input, target, batchSize, inputGradient, reduction);
+        => DividedWithGradient<double, KlDivLogTargetDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction), input, target, default, inputGradient);
 
     /// <inheritdoc cref="KlDivLogTargetHessian(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Reduction)"/>
     public static void KlDivLogTargetHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, Span<double> inputHessian, Reduction reduction = Reduction.BatchMean)
-        => BatchHessian<double, KlDivLogTargetDoubleKernel>(new(input, target), input, target, batchSize, inputHessian, reduction);
-
-    private static T BatchLoss<T, TKernel>(TKernel kernel, int batchSize, Reduction reduction)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TKernel : IElementwiseKernel<T>, allows ref struct
-        => DividedLoss<T, TKernel>(ref kernel, BatchDivisor<T>(kernel.Length, batchSize, reduction));
-
-    private static void BatchGradient<T, TKernel>(TKernel kernel, ReadOnlySpan<T> input, ReadOnlySpan<T> target, int batchSize, Span<T> inputGradient, Reduction reduction)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TKernel : IElementwiseKernel<T>, allows ref struct
-    {
-        T divisor = BatchDivisor<T>(kernel.Length, batchSize, reduction);
-        ValidateOutput(input, target, default, inputGradient, nameof(inputGradient));
-        DividedGradient<T, TKernel>(ref kernel, inputGradient, divisor);
-    }
-
-    private static void BatchHessian<T, TKernel>(TKernel kernel, ReadOnlySpan<T> input, ReadOnlySpan<T> target, int batchSize, Span<T> inputHessian, Reduction reduction)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TKernel : IElementwiseKernel<T>, allows ref struct
-    {
-        T divisor = BatchDivisor<T>(kernel.Length, batchSize, reduction);
-        ValidateOutput(input, target, default, inputHessian, nameof(inputHessian));
-        DividedHessian<T, TKernel>(ref kernel, inputHessian, divisor);
-    }
-
-    private static T BatchLossWithGradient<T, TKernel>(TKernel kernel, ReadOnlySpan<T> input, ReadOnlySpan<T> target, int batchSize, Span<T> inputGradient, Reduction reduction)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TKernel : IElementwiseKernel<T>, allows ref struct
-    {
-        T divisor = BatchDivisor<T>(kernel.Length, batchSize, reduction);
-        ValidateOutput(input, target, default, inputGradient, nameof(inputGradient));
-        return DividedWithGradient<T, TKernel>(ref kernel, inputGradient, divisor);
-    }
+        => DividedHessian<double, KlDivLogTargetDoubleKernel>(new(input, target), BatchDivisor<double>(input.Length, batchSize, reduction), input, target, default, inputHessian);
 }

@@ -9,29 +9,42 @@ namespace FastLoss;
 // bit-identical across SIMD widths; Mean through these helpers gives the same bits as the generated overloads.
 public static partial class Loss
 {
+    /// <summary>Why <c>Name(input, target, array)</c> does not compile for the losses with a per-element weight overload.</summary>
+    private const string WeightOrDestinationMessage =
+        "An array as the third argument is ambiguous (C# 14 would bind it to the weight, not the destination): write 'weight: w' for the weighted loss, or 'destination: d' (or d.AsSpan()) for the per-element losses.";
+
     /// <summary>The reduced loss: Σ loss / <paramref name="divisor"/>.</summary>
-    private static T DividedLoss<T, TKernel>(scoped ref TKernel kernel, T divisor)
+    private static T DividedLoss<T, TKernel>(TKernel kernel, T divisor)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
         => ElementwiseDriver.ReduceSum<T, TKernel>(ref kernel) / divisor;
 
-    /// <summary>The gradient of Σ loss / <paramref name="divisor"/>.</summary>
-    private static void DividedGradient<T, TKernel>(scoped ref TKernel kernel, Span<T> inputGradient, T divisor)
+    /// <summary>Checks the output, then writes the gradient of Σ loss / <paramref name="divisor"/>.</summary>
+    private static void DividedGradient<T, TKernel>(TKernel kernel, T divisor, ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputGradient)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
-        => ElementwiseDriver.MapGradientScaled<T, TKernel>(ref kernel, inputGradient, T.One / divisor);
+    {
+        ValidateOutput(input, a, b, inputGradient, nameof(inputGradient));
+        ElementwiseDriver.MapGradientScaled<T, TKernel>(ref kernel, inputGradient, T.One / divisor);
+    }
 
-    /// <summary>The diagonal Hessian of Σ loss / <paramref name="divisor"/>.</summary>
-    private static void DividedHessian<T, TKernel>(scoped ref TKernel kernel, Span<T> inputHessian, T divisor)
+    /// <summary>Checks the output, then writes the diagonal Hessian of Σ loss / <paramref name="divisor"/>.</summary>
+    private static void DividedHessian<T, TKernel>(TKernel kernel, T divisor, ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputHessian)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
-        => ElementwiseDriver.MapHessianScaled<T, TKernel>(ref kernel, inputHessian, T.One / divisor);
+    {
+        ValidateOutput(input, a, b, inputHessian, nameof(inputHessian));
+        ElementwiseDriver.MapHessianScaled<T, TKernel>(ref kernel, inputHessian, T.One / divisor);
+    }
 
-    /// <summary>Σ loss / <paramref name="divisor"/> and its gradient in one pass.</summary>
-    private static T DividedWithGradient<T, TKernel>(scoped ref TKernel kernel, Span<T> inputGradient, T divisor)
+    /// <summary>Checks the output, then computes Σ loss / <paramref name="divisor"/> and its gradient in one pass.</summary>
+    private static T DividedWithGradient<T, TKernel>(TKernel kernel, T divisor, ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputGradient)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
-        => ElementwiseDriver.ReduceSumWithScaledGradient<T, TKernel>(ref kernel, inputGradient, T.One / divisor) / divisor;
+    {
+        ValidateOutput(input, a, b, inputGradient, nameof(inputGradient));
+        return ElementwiseDriver.ReduceSumWithScaledGradient<T, TKernel>(ref kernel, inputGradient, T.One / divisor) / divisor;
+    }
 
     /// <summary>
     /// The divisor of a reduction with a batch: the element count (<see cref="Reduction.Mean"/>), 1

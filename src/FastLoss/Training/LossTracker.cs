@@ -17,7 +17,7 @@ namespace FastLoss.Training;
 /// for (int epoch = 0; epoch &lt; epochs; epoch++)
 /// {
 ///     foreach (var batch in training) tracker.AddTrainingLoss(Step(batch));
-///     Loss.Mse(predicted, target, perSample);                 // reduction 'none'
+///     Loss.Mse(predicted, target, destination: perSample);    // reduction 'none'
 ///     tracker.AddValidationLoss(epoch, LossStatistics.Mean&lt;float&gt;(perSample));
 ///     tracker.AddDistribution(epoch, LossDistribution.Create&lt;float&gt;(perSample, labels, classCount));
 /// }
