@@ -30,6 +30,7 @@ internal static class LossApiAudit
         Scalar,
         ClassCount,
         SpatialSize,
+        SampleSize,
         IgnoreIndex,
         BatchSize,
         Reduction,
@@ -147,6 +148,7 @@ internal static class LossApiAudit
             {
                 "classCount" => Role.ClassCount,
                 "spatialSize" => Role.SpatialSize,
+                "sampleSize" => Role.SampleSize,
                 "ignoreIndex" => Role.IgnoreIndex,
                 "batchSize" => Role.BatchSize,
                 _ => throw new InvalidOperationException($"The audit does not know the int parameter '{p.Name}' of {AuditCall.Describe((MethodBase)p.Member)}: add it to LossApiAudit."),
@@ -264,7 +266,10 @@ internal static class LossApiAudit
         MethodInfo? formula = FormulaOf(method.Name);
         int spatial = roles.Contains(Role.SpatialSize) ? 2 : 1;
         int rows = Samples * spatial;
-        int inputLength = rowwise ? rows * Classes : N;
+        // A per-sample call ([N, D], D = sampleSize): Samples samples of Classes values; a per-class call writes C losses.
+        bool sampled = roles.Contains(Role.SampleSize);
+        int inputLength = rowwise ? rows * Classes : sampled ? Samples * Classes : N;
+        int groups = method.Name.Contains("PerClass", StringComparison.Ordinal) ? Classes : sampled ? Samples : rows;
         var lengths = new int[ps.Length];
         var scalars = new object?[ps.Length];
         for (int i = 0; i < ps.Length; i++)
@@ -274,7 +279,7 @@ internal static class LossApiAudit
                 Role.Input or Role.Operand or Role.ProbabilityTarget => inputLength,
                 Role.ClassTarget => rows,
                 Role.PerClass => Classes,
-                Role.Output => rowwise && ps[i].Name == "destination" ? rows : inputLength,
+                Role.Output => (rowwise || sampled) && ps[i].Name == "destination" ? groups : inputLength,
                 _ => 0,
             };
             scalars[i] = roles[i] switch
@@ -282,6 +287,7 @@ internal static class LossApiAudit
                 Role.Scalar => ScalarValue(ps[i], formula, typeof(T)),
                 Role.ClassCount => Classes,
                 Role.SpatialSize => spatial,
+                Role.SampleSize => Classes,
                 Role.IgnoreIndex => -100,
                 Role.BatchSize => N,
                 Role.Reduction => Reduction.Mean,
@@ -337,7 +343,7 @@ internal static class LossApiAudit
                     break;
                 case Role.Scalar:
                     yield return Case($"{name} is NaN", [name], p => p.Scalars[k] = T.NaN);
-                    foreach ((string problem, double value) in formula is null ? Documented(name) : OutOfRange(Declared(formula, name)))
+                    foreach ((string problem, double value) in formula is null ? Documented(method.Name, name) : OutOfRange(Declared(formula, name)))
                     {
                         yield return Case($"{name} {problem}", [name], p => p.Scalars[k] = T.CreateTruncating(value));
                     }
@@ -347,6 +353,7 @@ internal static class LossApiAudit
                     yield return Case($"{name} is 0", [name], p => p.Scalars[k] = 0);
                     break;
                 case Role.SpatialSize:
+                case Role.SampleSize:
                     yield return Case($"{name} is 0", [name], p => p.Scalars[k] = 0);
                     break;
                 case Role.BatchSize:
@@ -361,10 +368,13 @@ internal static class LossApiAudit
     }
 
     /// <summary>Ranges documented for the hand-written (row-wise) losses' scalars, which carry no attribute.</summary>
-    private static IEnumerable<(string Problem, double Value)> Documented(string name) => name switch
+    private static IEnumerable<(string Problem, double Value)> Documented(string method, string name) => name switch
     {
         "labelSmoothing" => [("above its maximum 1", 1.5)],
         "gamma" => [("below its minimum 0", -1)],
+        "smooth" or "beta" => [("below its minimum 0", -1), ("is +∞", double.PositiveInfinity)],
+        "alpha" when method.StartsWith("Tversky", StringComparison.Ordinal) => [("below its minimum 0", -1), ("is +∞", double.PositiveInfinity)],
+        "epsilon" => [("is +∞", double.PositiveInfinity)],
         _ => [],
     };
 
