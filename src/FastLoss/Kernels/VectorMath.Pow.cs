@@ -6,6 +6,11 @@ namespace FastLoss.Kernels;
 // pow(x, y) = ±|x|^y. float: e^(y ln|x|) evaluated in double with the double kernels of this class (relative
 // error ~2^-44 before the final rounding to float). double: fdlibm's algorithm, log2|x| and y log2|x| carried in
 // double-double, no table (see VectorMath.PowCore.cs). The IEEE 754 / Math.Pow special cases are then blended in.
+// y = 2 (focal losses' default γ, squared terms) is |x|·|x|, one correctly rounded product: a vector whose exponents
+// are all 2 skips the logarithm and exponential entirely, and mixed vectors blend the product into those lanes, so
+// every width and the scalar code still agree bit for bit. The general path (PowMagnitude) is never inlined: it is
+// large, and inlined into a kernel that also has exponentials and logarithms it used up the JIT's inlining budget,
+// so the hot loop called the small functions instead.
 public static partial class VectorMath
 {
     /// <summary>Computes <paramref name="x"/> raised to the power <paramref name="y"/>.</summary>
@@ -14,7 +19,8 @@ public static partial class VectorMath
     /// <returns>x^y.</returns>
     /// <remarks>
     /// Max error 1 ulp (the result is rounded once from a double-precision value with relative error below
-    /// 2^-44, so it is the correctly rounded result except in rare near-halfway cases). Valid for every input,
+    /// 2^-44, so it is the correctly rounded result except in rare near-halfway cases; y = 2 is the correctly rounded
+    /// product |x|·|x|, without the logarithm and exponential). Valid for every input,
     /// with the special cases of <see cref="MathF.Pow(float, float)"/>: pow(x, ±0) = 1 and pow(1, y) = 1 even for
     /// NaN; pow(-1, ±∞) = 1; a negative base gives a negative result for odd integer y and NaN for non-integer
     /// finite y; pow(±0, y &lt; 0) = +∞ (±∞ for odd y); pow(±0, y &gt; 0) = +0 (±0 for odd y); pow(±∞, y) and
@@ -23,7 +29,7 @@ public static partial class VectorMath
     public static float Pow(float x, float y)
     {
         float ax = AbsBits(x);
-        float r = (float)ExpCore(y * LogCore((double)ax), 0);
+        float r = y == 2f ? ax * ax : (float)ExpCore(y * LogCore((double)ax), 0);
         bool yInt = IsIntegral(y);
         bool yOdd = yInt && !IsIntegral(0.5f * y);
         r = yOdd ? OrSign(r, x) : r;
@@ -46,7 +52,8 @@ public static partial class VectorMath
     /// <returns>x^y.</returns>
     /// <remarks>
     /// Max error 1 ulp (0.80 ulp observed against a 40-digit reference; the logarithm and the product
-    /// y log2|x| are carried in double-double, so large |y| does not magnify the error). Valid for every input,
+    /// y log2|x| are carried in double-double, so large |y| does not magnify the error; y = 2 is the correctly rounded
+    /// product |x|·|x|). Valid for every input,
     /// with the special cases of <see cref="Math.Pow(double, double)"/>: pow(x, ±0) = 1 and pow(1, y) = 1 even
     /// for NaN; pow(-1, ±∞) = 1; a negative base gives a negative result for odd integer y and NaN for
     /// non-integer finite y; pow(±0, y &lt; 0) = +∞ (±∞ for odd y); pow(±0, y &gt; 0) = +0 (±0 for odd y);
@@ -55,7 +62,7 @@ public static partial class VectorMath
     public static double Pow(double x, double y)
     {
         double ax = AbsBits(x);
-        double r = PowCore(ax, y);
+        double r = y == 2.0 ? ax * ax : PowCore(ax, y);
         bool yInt = IsIntegral(y);
         bool yOdd = yInt && !IsIntegral(0.5 * y);
         r = yOdd ? OrSign(r, x) : r;
@@ -81,10 +88,18 @@ public static partial class VectorMath
     public static Vector512<float> Pow(Vector512<float> x, Vector512<float> y)
     {
         Vector512<float> ax = AbsBits(x);
+        Vector512<float> r = Vector512.EqualsAll(y, Vector512.Create(2f)) ? ax * ax : PowMagnitude(ax, y);
+        return PowSpecialCases(x, y, ax, r);
+    }
+
+    /// <summary>|x|^y before the special cases: y = 2 lanes as |x|·|x|, the others through double precision.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<float> PowMagnitude(Vector512<float> ax, Vector512<float> y)
+    {
         (Vector512<double> axLo, Vector512<double> axHi) = Vector512.Widen(ax);
         (Vector512<double> yLo, Vector512<double> yHi) = Vector512.Widen(y);
         Vector512<float> r = Vector512.Narrow(ExpCore(yLo * LogCore(axLo), 0), ExpCore(yHi * LogCore(axHi), 0));
-        return PowSpecialCases(x, y, ax, r);
+        return Vector512.ConditionalSelect(Vector512.Equals(y, Vector512.Create(2f)), ax * ax, r);
     }
 
     /// <summary>Computes x^y lane by lane; every lane is bit-identical to <see cref="Pow(double, double)"/>.</summary>
@@ -96,8 +111,14 @@ public static partial class VectorMath
     public static Vector512<double> Pow(Vector512<double> x, Vector512<double> y)
     {
         Vector512<double> ax = AbsBits(x);
-        return PowSpecialCases(x, y, ax, PowCore(ax, y));
+        Vector512<double> r = Vector512.EqualsAll(y, Vector512.Create(2.0)) ? ax * ax : PowMagnitude(ax, y);
+        return PowSpecialCases(x, y, ax, r);
     }
+
+    /// <summary>|x|^y before the special cases: y = 2 lanes as |x|·|x|, the others with the double-double kernel.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<double> PowMagnitude(Vector512<double> ax, Vector512<double> y) =>
+        Vector512.ConditionalSelect(Vector512.Equals(y, Vector512.Create(2.0)), ax * ax, PowCore(ax, y));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> PowSpecialCases(Vector512<float> x, Vector512<float> y, Vector512<float> ax, Vector512<float> r)
@@ -154,10 +175,18 @@ public static partial class VectorMath
     public static Vector256<float> Pow(Vector256<float> x, Vector256<float> y)
     {
         Vector256<float> ax = AbsBits(x);
+        Vector256<float> r = Vector256.EqualsAll(y, Vector256.Create(2f)) ? ax * ax : PowMagnitude(ax, y);
+        return PowSpecialCases(x, y, ax, r);
+    }
+
+    /// <summary>|x|^y before the special cases: y = 2 lanes as |x|·|x|, the others through double precision.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> PowMagnitude(Vector256<float> ax, Vector256<float> y)
+    {
         (Vector256<double> axLo, Vector256<double> axHi) = Vector256.Widen(ax);
         (Vector256<double> yLo, Vector256<double> yHi) = Vector256.Widen(y);
         Vector256<float> r = Vector256.Narrow(ExpCore(yLo * LogCore(axLo), 0), ExpCore(yHi * LogCore(axHi), 0));
-        return PowSpecialCases(x, y, ax, r);
+        return Vector256.ConditionalSelect(Vector256.Equals(y, Vector256.Create(2f)), ax * ax, r);
     }
 
     /// <summary>Computes x^y lane by lane; every lane is bit-identical to <see cref="Pow(double, double)"/>.</summary>
@@ -169,8 +198,14 @@ public static partial class VectorMath
     public static Vector256<double> Pow(Vector256<double> x, Vector256<double> y)
     {
         Vector256<double> ax = AbsBits(x);
-        return PowSpecialCases(x, y, ax, PowCore(ax, y));
+        Vector256<double> r = Vector256.EqualsAll(y, Vector256.Create(2.0)) ? ax * ax : PowMagnitude(ax, y);
+        return PowSpecialCases(x, y, ax, r);
     }
+
+    /// <summary>|x|^y before the special cases: y = 2 lanes as |x|·|x|, the others with the double-double kernel.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> PowMagnitude(Vector256<double> ax, Vector256<double> y) =>
+        Vector256.ConditionalSelect(Vector256.Equals(y, Vector256.Create(2.0)), ax * ax, PowCore(ax, y));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> PowSpecialCases(Vector256<float> x, Vector256<float> y, Vector256<float> ax, Vector256<float> r)
@@ -227,10 +262,18 @@ public static partial class VectorMath
     public static Vector128<float> Pow(Vector128<float> x, Vector128<float> y)
     {
         Vector128<float> ax = AbsBits(x);
+        Vector128<float> r = Vector128.EqualsAll(y, Vector128.Create(2f)) ? ax * ax : PowMagnitude(ax, y);
+        return PowSpecialCases(x, y, ax, r);
+    }
+
+    /// <summary>|x|^y before the special cases: y = 2 lanes as |x|·|x|, the others through double precision.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<float> PowMagnitude(Vector128<float> ax, Vector128<float> y)
+    {
         (Vector128<double> axLo, Vector128<double> axHi) = Vector128.Widen(ax);
         (Vector128<double> yLo, Vector128<double> yHi) = Vector128.Widen(y);
         Vector128<float> r = Vector128.Narrow(ExpCore(yLo * LogCore(axLo), 0), ExpCore(yHi * LogCore(axHi), 0));
-        return PowSpecialCases(x, y, ax, r);
+        return Vector128.ConditionalSelect(Vector128.Equals(y, Vector128.Create(2f)), ax * ax, r);
     }
 
     /// <summary>Computes x^y lane by lane; every lane is bit-identical to <see cref="Pow(double, double)"/>.</summary>
@@ -242,8 +285,14 @@ public static partial class VectorMath
     public static Vector128<double> Pow(Vector128<double> x, Vector128<double> y)
     {
         Vector128<double> ax = AbsBits(x);
-        return PowSpecialCases(x, y, ax, PowCore(ax, y));
+        Vector128<double> r = Vector128.EqualsAll(y, Vector128.Create(2.0)) ? ax * ax : PowMagnitude(ax, y);
+        return PowSpecialCases(x, y, ax, r);
     }
+
+    /// <summary>|x|^y before the special cases: y = 2 lanes as |x|·|x|, the others with the double-double kernel.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<double> PowMagnitude(Vector128<double> ax, Vector128<double> y) =>
+        Vector128.ConditionalSelect(Vector128.Equals(y, Vector128.Create(2.0)), ax * ax, PowCore(ax, y));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> PowSpecialCases(Vector128<float> x, Vector128<float> y, Vector128<float> ax, Vector128<float> r)

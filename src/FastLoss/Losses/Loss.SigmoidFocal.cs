@@ -54,18 +54,25 @@ public static partial class Loss
     {
         T p = LossMath.Sigmoid(input);
         T pComplement = LossMath.Sigmoid(-input);
+        T logP = LossMath.LogSigmoid(input);
+        T logPComplement = LossMath.LogSigmoid(-input);
         T plain = p - target;
 
+        // Hard labels: z = (2t − 1)·x is exactly x (t = 1) or −x (t = 0), so σ(z), σ(−z), log σ(−z) and
+        // softplus(−z) = −log σ(z) are the four values above, picked by the label: the same bits as calling the
+        // functions on ±z, for a third of the exponentials and logarithms.
         T sign = target + target - T.One;
-        T z = sign * input;
-        T qHard = LossMath.Sigmoid(-z);
+        T sigmoidZ = target == T.One ? p : pComplement;
+        T qHard = target == T.One ? pComplement : p;
+        T logQHard = target == T.One ? logPComplement : logP;
+        T softplusMinusZ = -(target == T.One ? logP : logPComplement);
         // (1 − p_t)^γ as exp(γ·log σ(−z)): its derivative −γ·σ(z)·m has no σ(−z)^(γ−1), which overflows once σ(−z)
         // is subnormal.
-        T hard = -sign * T.Exp(gamma * LossMath.LogSigmoid(-z)) * ((gamma * LossMath.Sigmoid(z) * LossMath.Softplus(-z)) + qHard);
+        T hard = -sign * T.Exp(gamma * logQHard) * ((gamma * sigmoidZ * softplusMinusZ) + qHard);
 
         T q = (target * pComplement) + ((T.One - target) * p);
         T m = T.Pow(q, gamma);
-        T ce = ((T.One - target) * input) - LossMath.LogSigmoid(input);
+        T ce = ((T.One - target) * input) - logP;
         T soft = (plain * m) + (ce * gamma * m * (T.One - target - target) * p * pComplement / q);
 
         T focal = target == T.Zero || target == T.One ? hard : soft;
