@@ -73,6 +73,7 @@ internal static class SoftOverlapKernel
             RunLength = sampleSize,
             GroupStride = sampleSize,
             RunStride = 0,
+            ElementStride = 1,
             Shape = shape,
             Scale = reduction == Reduction.Mean ? T.One / T.CreateTruncating(samples) : T.One,
             Mean = reduction == Reduction.Mean,
@@ -110,15 +111,20 @@ internal static class SoftOverlapKernel
         }
 
         Outputs(input, target, classCount, losses, inputGradient, outputs);
+        int samples = (int)(input.Length / perSample);
+
+        // S = 1 ([N, C]): class c is one strided row of N values (C apart) rather than N runs of one value.
+        bool strided = spatialSize == 1;
         var kernel = new OverlapKernel<T>
         {
             Input = input,
             Target = target,
             Groups = classCount,
-            Runs = (int)(input.Length / perSample),
-            RunLength = spatialSize,
+            Runs = strided ? 1 : samples,
+            RunLength = strided ? samples : spatialSize,
             GroupStride = spatialSize,
-            RunStride = (int)perSample,
+            RunStride = strided ? 0 : (int)perSample,
+            ElementStride = strided ? classCount : 1,
             Shape = shape,
             Scale = reduction == Reduction.Mean ? T.One / T.CreateTruncating(classCount) : T.One,
             Mean = reduction == Reduction.Mean,
@@ -148,8 +154,9 @@ internal static class SoftOverlapKernel
     }
 
     /// <summary>
-    /// The group loop, for one block type. Group g consists of <see cref="Runs"/> contiguous runs of
-    /// <see cref="RunLength"/> elements; run r of group g starts at g·<see cref="GroupStride"/> + r·<see cref="RunStride"/>.
+    /// The group loop, for one block type. Group g consists of <see cref="Runs"/> runs of <see cref="RunLength"/>
+    /// elements, <see cref="ElementStride"/> apart (1: contiguous); run r of group g starts at
+    /// g·<see cref="GroupStride"/> + r·<see cref="RunStride"/>.
     /// </summary>
     private ref struct OverlapKernel<T> : IBlockAction<T, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -161,6 +168,7 @@ internal static class SoftOverlapKernel
         public int RunLength;
         public int GroupStride;
         public int RunStride;
+        public int ElementStride;
         public Shape<T> Shape;
         public T Scale;
         public bool Mean;
@@ -170,6 +178,11 @@ internal static class SoftOverlapKernel
 
         public readonly T Run<TBlock>()
             where TBlock : struct, IRowBlock<TBlock, T>
+            => ElementStride == 1 ? Loop<TBlock, ContiguousRows>() : Loop<TBlock, StridedRows>();
+
+        private readonly T Loop<TBlock, TLayout>()
+            where TBlock : struct, IRowBlock<TBlock, T>
+            where TLayout : IRowLayout
         {
             bool value = (Outputs & RowOutputs.Value) != 0;
             bool writeLosses = (Outputs & RowOutputs.Losses) != 0;
@@ -186,7 +199,7 @@ internal static class SoftOverlapKernel
                 {
                     RowRefs<T> row = RunAt(g, r);
                     var terms = default(OverlapTerms<T>);
-                    RowwiseDriver.Pass<T, TBlock, ContiguousRows, OverlapTerms<T>>(ref terms, in row, in none, false, out T i, out T fp, out T fn);
+                    RowwiseDriver.Pass<T, TBlock, TLayout, OverlapTerms<T>>(ref terms, in row, in none, false, out T i, out T fp, out T fn);
                     intersection.Add(i);
                     falsePositive.Add(fp);
                     falseNegative.Add(fn);
@@ -211,7 +224,7 @@ internal static class SoftOverlapKernel
                     for (int r = 0; r < Runs; r++)
                     {
                         RowRefs<T> row = RunAt(g, r);
-                        RowwiseDriver.Pass<T, TBlock, ContiguousRows, AffineTargetTerms<T>>(ref terms, in row, in none, true, out _, out _, out _);
+                        RowwiseDriver.Pass<T, TBlock, TLayout, AffineTargetTerms<T>>(ref terms, in row, in none, true, out _, out _, out _);
                     }
                 }
             }
@@ -233,7 +246,7 @@ internal static class SoftOverlapKernel
                 First = ref Unsafe.Add(ref MemoryMarshal.GetReference(Input), offset),
                 Second = ref Unsafe.Add(ref MemoryMarshal.GetReference(Target), offset),
                 Output = ref Unsafe.Add(ref MemoryMarshal.GetReference(Gradient), offset),
-                Stride = 1,
+                Stride = (nuint)ElementStride,
                 Count = RunLength,
                 Readable = Input.Length - offset,
             };

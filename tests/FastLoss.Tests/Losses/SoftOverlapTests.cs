@@ -66,23 +66,25 @@ public class SoftOverlapTests
         Assert.True(double.IsNaN(Loss.Dice([0.0, 0], [0.0, 0], 2, 0)));
     }
 
-    public static TheoryData<bool, double?, double, double> Variants => new()
+    public static TheoryData<bool, double?, double, double, int> Variants => new()
     {
-        // per class, α (null: Dice), β, smooth
-        { false, null, 0, 1 },
-        { false, null, 0, 0 },
-        { true, null, 0, 1e-3 },
-        { false, 0.3, 0.7, 1 },
-        { true, 0.3, 0.7, 0.5 },
-        { true, 0, 2, 0 },
-        { false, 1, 1, 0 },
+        // per class, α (null: Dice), β, smooth, spatial size (1: the per-class groups are strided)
+        { false, null, 0, 1, 5 },
+        { false, null, 0, 0, 5 },
+        { true, null, 0, 1e-3, 5 },
+        { true, null, 0, 1, 1 },
+        { false, 0.3, 0.7, 1, 5 },
+        { true, 0.3, 0.7, 0.5, 5 },
+        { true, 0.3, 0.7, 0.5, 1 },
+        { true, 0, 2, 0, 5 },
+        { false, 1, 1, 0, 5 },
     };
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void Matches_the_definition_and_finite_differences(bool perClass, double? alpha, double beta, double smooth)
+    public void Matches_the_definition_and_finite_differences(bool perClass, double? alpha, double beta, double smooth, int S)
     {
-        const int N = 3, C = 4, S = 5;
+        const int N = 3, C = 4;
         var random = new Random(perClass ? 5 : 6);
         double[] p = Random01(random, N * C * S);
         double[] t = Random01(random, N * C * S, binary: alpha is null);
