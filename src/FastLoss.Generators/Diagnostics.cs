@@ -73,12 +73,21 @@ internal static class Diagnostics
         "Parameter name used by the generated API",
         "Parameter '{0}' collides with {1}; rename it");
 
+    public static readonly DiagnosticDescriptor OperandAttributeMisplaced = Error("FL0017",
+        "Operand attribute on a parameter that is not an operand",
+        "[{0}] cannot be applied to '{1}', {2}");
+
+    public static readonly DiagnosticDescriptor InvalidOperandRange = Error("FL0018",
+        "Invalid operand range",
+        "The [Operand] range of '{0}' {1}: it needs bounds that are not NaN, Minimum <= Maximum, and at least one accepted value");
+
     /// <summary>All descriptors, for lookup by id when diagnostics are reported.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         ContainingTypeNotStaticPartial, UnsupportedSyntax, UnsupportedCall, UnsupportedElementType, MixedElementTypes,
         Recursion, Assignment, NoInput, InvalidGradientOverride, DuplicateFormulaName, UnsupportedParameterModifier,
         NotStatic, LiteralOutOfRange, UnsupportedTypeParameters, FormulaTooLarge, ReservedParameterName,
+        OperandAttributeMisplaced, InvalidOperandRange,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Table = All.ToDictionary(d => d.Id);

@@ -96,6 +96,14 @@ public partial class DiagnosticsTests
                 [LossFormula]
                 public static float Weighted(float input, float target, float [|reduction|]) => reduction * (input - target);
             """), "Parameter 'reduction' collides with the parameter 'reduction' of the generated span methods"),
+        ["FL0017"] = (InClass("""
+                [LossFormula]
+                public static float Scaled(float input, float target, [Hyperparameter, Operand(Minimum = 0.0)] float [|scale|]) => scale * (input - target);
+            """), "[Operand] cannot be applied to 'scale', a [Hyperparameter] (a scalar, not a per-element operand)"),
+        ["FL0018"] = (InClass("""
+                [LossFormula]
+                public static float Probability([Operand(Minimum = 1.0, Maximum = 0.0)] float [|input|], float target) => input - target;
+            """), "The [Operand] range of 'input' is empty"),
     };
 
     public static TheoryData<string> Ids => new(Diagnostics.All.Select(d => d.Id));
@@ -182,6 +190,26 @@ public partial class DiagnosticsTests
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("FL0015", diagnostic.Id);
         Assert.Equal("H14(small)", GeneratorHarness.LocatedText(diagnostic, run.Input));
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("[Differentiable] float input, float target", "FL0017", "input", "[Differentiable] cannot be applied to 'input', the input (its gradient is always generated)")]
+    [InlineData("float input, [Operand(Minimum = 0.0, ExclusiveMinimum = true, Maximum = 0.0)] float target", "FL0018", "target", "The [Operand] range of 'target' is empty")]
+    [InlineData("float input, [Operand(Maximum = double.NaN)] float target", "FL0018", "target", "The [Operand] range of 'target' has a NaN bound")]
+    [InlineData("float input, [Differentiable] float target, float targetGradient", "FL0016", "targetGradient", "Parameter 'targetGradient' collides with the parameter 'targetGradient' of the generated gradient methods")]
+    [InlineData("float x, [Differentiable] float input", "FL0016", "input", "Parameter 'input' collides with the parameter 'inputGradient' of the generated span methods")]
+    [InlineData("float input, [Differentiable(Gradient = \"Missing\")] float target", "FL0009", "target", "Gradient method 'Missing' of 'Pair' does not exist")]
+    public void Operand_attributes_misused(string parameters, string id, string located, string message)
+    {
+        string body = parameters.Contains("float x", StringComparison.Ordinal) ? "x - input" : "input - target";
+        GeneratorRun run = GeneratorHarness.Run(InClass("[LossFormula]\npublic static float Pair(" + parameters + ") => " + body + ";"));
+
+        GeneratorHarness.AssertNoCrash(run);
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(located, GeneratorHarness.LocatedText(diagnostic, run.Input));
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(run.Sources);
     }
 

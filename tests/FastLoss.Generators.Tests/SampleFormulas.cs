@@ -27,6 +27,17 @@ internal static class SampleFormulas
             public static float WeightedSquare(float input, float target, float weight) => weight * (input - target) * (input - target);
         """);
 
+    public static readonly string ScaledGaussian = GeneratorHarness.InLossesClass("""
+            /// <summary>A scaled Gaussian NLL: gradients for the target and the variance too, a positive variance required.</summary>
+            [LossFormula]
+            public static float ScaledGaussian(
+                float input,
+                [Differentiable] float target,
+                [Differentiable, Operand(Minimum = 0.0, ExclusiveMinimum = true, Rule = "a variance is positive")] float variance,
+                [Hyperparameter(Default = 1.0, Minimum = 0.0)] float scale)
+                => scale * 0.5f * (MathF.Log(variance) + (input - target) * (input - target) / variance);
+        """);
+
     public static readonly string ClampedHinge = GeneratorHarness.InLossesClass("""
             /// <summary>A hinge for positive targets, a clamped linear penalty otherwise.</summary>
             [LossFormula]

@@ -6,7 +6,8 @@ using static FastLoss.Generators.Derivation.Build;
 namespace FastLoss.Generators.Derivation;
 
 /// <summary>
-/// Symbolic differentiation with respect to the formula's input (variable 0). Pure: Expr → Expr.
+/// Symbolic differentiation with respect to one parameter: the formula's input (variable 0) by default, or a
+/// <c>[Differentiable]</c> operand. Pure: Expr → Expr.
 /// </summary>
 /// <remarks>
 /// Subgradients follow PyTorch: d|u| is 0 at u = 0 and at NaN (torch's sgn); max(u, c) and min(u, c) with a
@@ -18,8 +19,13 @@ internal sealed class Differentiator
 {
     private readonly Dictionary<Expr, Expr> _derivatives = new();
     private readonly Dictionary<Expr, bool> _dependsOnInput = new();
+    private readonly int _variable;
 
-    public static Expr Differentiate(Expr expression) => new Differentiator().D(expression);
+    /// <summary>Creates a differentiator with respect to parameter <paramref name="variable"/> (0: the input).</summary>
+    public Differentiator(int variable = 0) => _variable = variable;
+
+    /// <summary>d(expression)/d(parameter <paramref name="variable"/>), simplified.</summary>
+    public static Expr Differentiate(Expr expression, int variable = 0) => new Differentiator(variable).D(expression);
 
     public Expr D(Expr e)
     {
@@ -30,7 +36,7 @@ internal sealed class Differentiator
 
         Expr result = !DependsOnInput(e) ? Constant.Zero : e switch
         {
-            Variable v => v.Kind == ParameterKind.Input ? Constant.One : Constant.Zero,
+            Variable v => v.Index == _variable ? Constant.One : Constant.Zero,
             Unary { Operator: UnaryOperator.Negate } u => Neg(D(u.Operand)),
             Binary b => Binary(b),
             Conditional c => Select(c.Test, D(c.WhenTrue), D(c.WhenFalse)),
@@ -42,6 +48,7 @@ internal sealed class Differentiator
         return result;
     }
 
+    /// <summary>Whether <paramref name="e"/> depends on the variable of differentiation (the input by default).</summary>
     public bool DependsOnInput(Expr e)
     {
         if (_dependsOnInput.TryGetValue(e, out bool cached))
@@ -51,7 +58,7 @@ internal sealed class Differentiator
 
         bool result = e switch
         {
-            Variable v => v.Kind == ParameterKind.Input,
+            Variable v => v.Index == _variable,
             Constant => false,
             Unary u => DependsOnInput(u.Operand),
             Binary b => DependsOnInput(b.Left) || DependsOnInput(b.Right),

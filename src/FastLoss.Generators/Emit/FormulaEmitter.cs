@@ -54,7 +54,9 @@ internal static class FormulaEmitter
             first = false;
             KernelEmitter.EmitOperator(w, formula, element, GeneratedCode);
             KernelEmitter.EmitKernel(w, spec, element, GeneratedCode);
+            OperandGradientEmitter.EmitKernel(w, spec, element, GeneratedCode);
             ApiEmitter.Emit(w, spec, element, GeneratedCode);
+            OperandGradientEmitter.EmitApi(w, spec, element, GeneratedCode);
         }
 
         LossClassEmitter.Emit(w, spec, GeneratedCode);

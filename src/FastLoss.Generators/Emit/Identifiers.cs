@@ -28,10 +28,13 @@ internal sealed class Identifiers
     {
         "Vector128", "Vector256", "Vector512", "VectorMath", "Unsafe", "MemoryMarshal", "ThrowHelper",
         "ValidateHyperparameters", "ValidateDestination", "Length", "gradient", "destination", "destinationName",
+        "OperandValidation", "ValidateOperandValues", "ValidateDestinations", "Reduction", "reduction", "loss", "i",
     };
 
     private readonly string[] _private;
     private readonly string[] _fields;
+    private readonly string[] _gradients;
+    private readonly string[] _gradientFields;
 
     public Identifiers(FormulaSpec spec)
     {
@@ -41,6 +44,7 @@ internal sealed class Identifiers
         {
             reserved.Add(Names.Operator(spec, type));
             reserved.Add(Names.Kernel(spec, type));
+            reserved.Add(Names.GradientsKernel(spec, type));
         }
 
         var taken = new HashSet<string>(names, StringComparer.Ordinal);
@@ -83,6 +87,40 @@ internal sealed class Identifiers
         }
 
         OperatorField = operatorField;
+        inScope.Add(operatorField);
+
+        // Differentiable operands (and the input): a gradient name for parameters, out values and locals of private
+        // code, and a field in the gradients kernel; then the kernel's reduction factor.
+        var gradientNames = new HashSet<string>(_private, StringComparer.Ordinal);
+        _gradients = new string[names.Length];
+        _gradientFields = new string[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            string gradient = _private[i] + "Gradient";
+            while (gradientNames.Contains(gradient) || reserved.Contains(gradient))
+            {
+                gradient += "_";
+            }
+
+            gradientNames.Add(gradient);
+            _gradients[i] = gradient;
+            string field = "_" + gradient;
+            while (inScope.Contains(field))
+            {
+                field = "_" + field;
+            }
+
+            inScope.Add(field);
+            _gradientFields[i] = field;
+        }
+
+        string scaleField = "_reductionScale";
+        while (inScope.Contains(scaleField))
+        {
+            scaleField = "_" + scaleField;
+        }
+
+        ScaleField = scaleField;
 
         // Temporaries live in the operator's methods, with the operands and hyperparameters and the hyperparameters' fields.
         string[] operatorScope = _private.Concat(Enumerable.Range(0, names.Length).Where(i => spec.Parameters[i].Kind == ParameterKind.Hyperparameter).Select(i => _fields[i])).ToArray();
@@ -116,6 +154,9 @@ internal sealed class Identifiers
     /// <summary>The operator's field in the kernel struct.</summary>
     public string OperatorField { get; }
 
+    /// <summary>The gradients kernel's field holding the reduction's factor (1/n or 1).</summary>
+    public string ScaleField { get; }
+
     /// <summary>The prefix of the operator's temporaries (<c>t0</c>, <c>t1</c>, …).</summary>
     public string TemporaryPrefix { get; }
 
@@ -133,6 +174,12 @@ internal sealed class Identifiers
 
     /// <summary>The field of parameter <paramref name="index"/> (a hyperparameter in the operator, an operand in the kernel).</summary>
     public string Field(int index) => Names.Identifier(_fields[index]);
+
+    /// <summary>The gradient of parameter <paramref name="index"/> in private code (a parameter, an out value, a local).</summary>
+    public string Gradient(int index) => Names.Identifier(_gradients[index]);
+
+    /// <summary>The gradients kernel's field for the gradient output of parameter <paramref name="index"/>.</summary>
+    public string GradientField(int index) => Names.Identifier(_gradientFields[index]);
 
     private static bool IsTemporary(string name, string prefix)
         => name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && name.Substring(prefix.Length).All(char.IsDigit);

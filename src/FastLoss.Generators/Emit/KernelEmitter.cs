@@ -32,6 +32,12 @@ internal static class KernelEmitter
         w.Line("/// loss     = " + Escape(FormulaPrinter.Print(formula.Loss)));
         w.Line("/// gradient = " + Escape(FormulaPrinter.Print(formula.Gradient)) + (spec.GradientOverride is null ? string.Empty : "    (hand-written: " + spec.GradientOverride.MethodName + ")"));
         w.Line("/// hessian  = " + Escape(FormulaPrinter.Print(formula.Hessian)));
+        foreach (OperandGradient g in formula.OperandGradients)
+        {
+            ParameterSpec p = spec.Parameters[g.Index];
+            w.Line("/// d/d" + p.Name + " = " + Escape(FormulaPrinter.Print(g.Gradient)) + (p.GradientOverride is null ? string.Empty : "    (hand-written: " + p.GradientOverride.MethodName + ")"));
+        }
+
         w.Line("/// </code>");
         w.Line("/// </remarks>");
         w.Line(generatedCode);
@@ -59,14 +65,25 @@ internal static class KernelEmitter
             w.Close();
         }
 
-        EmitQuantity(w, formula, ids, type, "Loss", "The loss of each element.", new[] { formula.Loss }, null);
-        EmitQuantity(w, formula, ids, type, "Gradient", "d(loss)/d(input) of each element.", new[] { formula.Gradient }, null);
-        EmitQuantity(w, formula, ids, type, "Hessian", "d²(loss)/d(input)² of each element.", new[] { formula.Hessian }, null);
+        EmitQuantity(w, formula, ids, type, "Loss", "The loss of each element.", new[] { formula.Loss });
+        EmitQuantity(w, formula, ids, type, "Gradient", "d(loss)/d(input) of each element.", new[] { formula.Gradient });
+        EmitQuantity(w, formula, ids, type, "Hessian", "d²(loss)/d(input)² of each element.", new[] { formula.Hessian });
         EmitQuantity(w, formula, ids, type, "LossAndGradient", "The loss and its gradient of each element, sharing common subexpressions.", new[] { formula.Loss, formula.Gradient }, Identifiers.GradientOut);
+        if (formula.OperandGradients.Count > 0)
+        {
+            // The differentiable operands' gradients come out through out parameters, computed with the input's.
+            Expr[] operandGradients = formula.OperandGradients.Select(g => g.Gradient).ToArray();
+            string[] outs = formula.OperandGradients.Select(g => ids.Gradient(g.Index)).ToArray();
+            EmitQuantity(w, formula, ids, type, "Gradients", "d(loss)/d(input) of each element, and d(loss)/d(operand) of each differentiable operand, sharing common subexpressions.",
+                new[] { formula.Gradient }.Concat(operandGradients).ToArray(), outs);
+            EmitQuantity(w, formula, ids, type, "LossAndGradients", "The loss, d(loss)/d(input) and d(loss)/d(operand) of each differentiable operand, sharing common subexpressions.",
+                new[] { formula.Loss, formula.Gradient }.Concat(operandGradients).ToArray(), new[] { Identifiers.GradientOut }.Concat(outs).ToArray());
+        }
+
         w.Close();
     }
 
-    private static void EmitQuantity(SourceWriter w, DerivedFormula formula, Identifiers ids, ElementType type, string method, string summary, Expr[] roots, string? outName)
+    private static void EmitQuantity(SourceWriter w, DerivedFormula formula, Identifiers ids, ElementType type, string method, string summary, Expr[] roots, params string[] outNames)
     {
         FormulaSpec spec = formula.Spec;
         int[] operands = Operands(spec);
@@ -76,10 +93,7 @@ internal static class KernelEmitter
         {
             string valueType = ExpressionLowering.TypeName(width, type);
             var parameters = operands.Select(o => valueType + " " + ids.Private(o)).ToList();
-            if (outName is not null)
-            {
-                parameters.Add("out " + valueType + " " + outName);
-            }
+            parameters.AddRange(outNames.Select(o => "out " + valueType + " " + o));
 
             w.Line();
             w.Line("/// <summary>" + summary + "</summary>");
@@ -103,9 +117,9 @@ internal static class KernelEmitter
                 w.Line(statement);
             }
 
-            if (outName is not null)
+            for (int o = 0; o < outNames.Length; o++)
             {
-                w.Line(outName + " = " + results[1] + ";");
+                w.Line(outNames[o] + " = " + results[o + 1] + ";");
             }
 
             w.Line("return " + results[0] + ";");
@@ -139,16 +153,7 @@ internal static class KernelEmitter
         var ctorParameters = operands.Select(o => "ReadOnlySpan<" + e + "> " + ids.Private(o))
             .Concat(hyper.Select(h => e + " " + ids.Private(h)));
         w.Open("public " + name + "(" + string.Join(", ", ctorParameters) + ")");
-        foreach (int o in operands.Skip(1))
-        {
-            w.Line("ThrowHelper.ValidateOperandLength(" + input + ".Length, " + ids.Private(o) + ".Length, " + Quoted(spec.Parameters[o].Name) + ");");
-        }
-
-        if (hyper.Length > 0)
-        {
-            w.Line("ValidateHyperparameters(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
-        }
-
+        EmitValidationCalls(w, spec, ids, string.Empty);
         w.Line(operatorField + " = new " + op + "(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
         foreach (int o in operands)
         {
@@ -191,7 +196,93 @@ internal static class KernelEmitter
             w.Close();
         }
 
+        int[] ranged = RangedOperands(spec);
+        if (ranged.Length > 0)
+        {
+            w.Line();
+            w.Line("/// <summary>Throws unless every element of each operand with a declared range lies in it; one vectorized pass each.</summary>");
+            w.Open("public static void ValidateOperandValues(" + string.Join(", ", ranged.Select(o => "ReadOnlySpan<" + e + "> " + ids.Private(o))) + ")");
+            foreach (int o in ranged)
+            {
+                (string minimum, string maximum, string constraint) = OperandCheck(spec.Parameters[o].Range!, type);
+                w.Line("OperandValidation.ValidateRange(" + ids.Private(o) + ", " + minimum + ", " + maximum + ", allowNaN: " + (spec.Parameters[o].Range!.AllowNaN ? "true" : "false") + ", "
+                    + Quoted(spec.Parameters[o].Name) + ", " + Quoted(constraint) + ");");
+            }
+
+            w.Close();
+        }
+
         w.Close();
+    }
+
+    /// <summary>
+    /// The checks a kernel constructor makes before binding: operand lengths, hyperparameters, operand values (each
+    /// validation method is the main kernel's, so <paramref name="owner"/> qualifies it from another kernel).
+    /// </summary>
+    internal static void EmitValidationCalls(SourceWriter w, FormulaSpec spec, Identifiers ids, string owner)
+    {
+        int[] operands = Operands(spec);
+        int[] hyper = Indices(spec, ParameterKind.Hyperparameter);
+        int[] ranged = RangedOperands(spec);
+        foreach (int o in operands.Skip(1))
+        {
+            w.Line("ThrowHelper.ValidateOperandLength(" + ids.Private(operands[0]) + ".Length, " + ids.Private(o) + ".Length, " + Quoted(spec.Parameters[o].Name) + ");");
+        }
+
+        if (hyper.Length > 0)
+        {
+            w.Line(owner + "ValidateHyperparameters(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
+        }
+
+        if (ranged.Length > 0)
+        {
+            w.Line(owner + "ValidateOperandValues(" + string.Join(", ", ranged.Select(ids.Private)) + ");");
+        }
+    }
+
+    /// <summary>The operands with a declared range that rejects something.</summary>
+    private static int[] RangedOperands(FormulaSpec spec)
+        => Operands(spec).Where(o => spec.Parameters[o].Range is { } r && (!r.AllowNaN || !double.IsNegativeInfinity(r.Minimum) || !double.IsPositiveInfinity(r.Maximum) || r.ExclusiveMinimum || r.ExclusiveMaximum)).ToArray();
+
+    /// <summary>An operand range as inclusive bounds of the element type (an exclusive bound moves one value inwards) and in words.</summary>
+    private static (string Minimum, string Maximum, string Constraint) OperandCheck(OperandRange range, ElementType type)
+    {
+        string e = ExpressionLowering.Keyword(type);
+        string minimum = ExpressionLowering.Literal(range.Minimum, type);
+        string maximum = ExpressionLowering.Literal(range.Maximum, type);
+        var words = new List<string>();
+        if (range.ExclusiveMinimum)
+        {
+            minimum = e + ".BitIncrement(" + minimum + ")";
+        }
+
+        if (range.ExclusiveMaximum)
+        {
+            maximum = e + ".BitDecrement(" + maximum + ")";
+        }
+
+        if (!double.IsNegativeInfinity(range.Minimum) || range.ExclusiveMinimum)
+        {
+            words.Add((range.ExclusiveMinimum ? "greater than " : "at least ") + range.Minimum.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (!double.IsPositiveInfinity(range.Maximum) || range.ExclusiveMaximum)
+        {
+            words.Add((range.ExclusiveMaximum ? "less than " : "at most ") + range.Maximum.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        string constraint = string.Join(" and ", words);
+        if (!range.AllowNaN)
+        {
+            constraint = constraint.Length == 0 ? "not NaN" : constraint + ", not NaN";
+        }
+
+        if (range.Rule is not null)
+        {
+            constraint += " (" + range.Rule + ")";
+        }
+
+        return (minimum, maximum, constraint);
     }
 
     private static void EmitKernelMethods(SourceWriter w, string[] fields, string operatorField, string e, string method, bool out_)
@@ -237,14 +328,14 @@ internal static class KernelEmitter
     }
 
     /// <summary>The indices of the operands (the input first), in declaration order.</summary>
-    private static int[] Operands(FormulaSpec spec)
+    internal static int[] Operands(FormulaSpec spec)
         => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Kind != ParameterKind.Hyperparameter).ToArray();
 
-    private static int[] Indices(FormulaSpec spec, ParameterKind kind)
+    internal static int[] Indices(FormulaSpec spec, ParameterKind kind)
         => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Kind == kind).ToArray();
 
     /// <summary>A parameter's public name as a string literal (the ParamName of the exceptions the checks throw).</summary>
-    private static string Quoted(string name) => "\"" + name + "\"";
+    internal static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n") + "\"";
 
     private static HashSet<int> UsedVariables(IEnumerable<Expr> roots)
     {

@@ -11,6 +11,12 @@ internal static class Names
 
     public static string Kernel(FormulaSpec spec, ElementType type) => spec.Name + Qualifier(spec, type) + "Kernel";
 
+    public static string GradientsKernel(FormulaSpec spec, ElementType type) => spec.Name + Qualifier(spec, type) + "GradientsKernel";
+
+    /// <summary>The name of a differentiable operand's gradient span in the public API (the input's: <c>inputGradient</c>).</summary>
+    public static string GradientParameter(ParameterSpec parameter)
+        => parameter.Kind == ParameterKind.Input ? "inputGradient" : Identifier(parameter.Name + "Gradient");
+
     public static string LossClass(FormulaSpec spec) => spec.Name + "Loss";
 
     /// <summary>A generic formula gets one operator per element type; a non-generic one needs no qualifier.</summary>

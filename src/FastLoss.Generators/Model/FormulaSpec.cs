@@ -35,6 +35,9 @@ internal sealed record GradientOverride(string MethodName, Expr Gradient);
 /// <param name="ExclusiveMinimum">Whether the lower bound itself is rejected.</param>
 /// <param name="Maximum">Upper bound a hyperparameter must respect.</param>
 /// <param name="ExclusiveMaximum">Whether the upper bound itself is rejected.</param>
+/// <param name="Range">An operand's declared range (<c>[Operand]</c>), checked element by element, or null.</param>
+/// <param name="Differentiable">Whether an operand other than the input gets a gradient (<c>[Differentiable]</c>).</param>
+/// <param name="GradientOverride">The hand-written partial derivative of a differentiable operand, or null.</param>
 internal sealed record ParameterSpec(
     string Name,
     ParameterKind Kind,
@@ -42,7 +45,19 @@ internal sealed record ParameterSpec(
     double Minimum,
     bool ExclusiveMinimum,
     double Maximum,
-    bool ExclusiveMaximum);
+    bool ExclusiveMaximum,
+    OperandRange? Range = null,
+    bool Differentiable = false,
+    GradientOverride? GradientOverride = null);
+
+/// <summary>The valid values of an operand (<c>[Operand]</c>): NaN is out of range unless allowed.</summary>
+/// <param name="Minimum">The lower bound.</param>
+/// <param name="ExclusiveMinimum">Whether the lower bound itself is rejected.</param>
+/// <param name="Maximum">The upper bound.</param>
+/// <param name="ExclusiveMaximum">Whether the upper bound itself is rejected.</param>
+/// <param name="AllowNaN">Whether NaN is accepted.</param>
+/// <param name="Rule">The rule in words for the message (e.g. torch's), or null.</param>
+internal sealed record OperandRange(double Minimum, bool ExclusiveMinimum, double Maximum, bool ExclusiveMaximum, bool AllowNaN, string? Rule);
 
 internal enum ElementType
 {

@@ -18,6 +18,8 @@ internal static class FormulaParser
 {
     private const string HyperparameterAttributeName = "FastLoss.HyperparameterAttribute";
     private const string LossFormulaAttributeName = "FastLoss.LossFormulaAttribute";
+    private const string OperandAttributeName = "FastLoss.OperandAttribute";
+    private const string DifferentiableAttributeName = "FastLoss.DifferentiableAttribute";
 
     public static FormulaResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -96,6 +98,20 @@ internal static class FormulaParser
             if (gradient is null)
             {
                 return null;
+            }
+        }
+
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Differentiable && OperandGradientMethodName(method.Parameters[i]) is string operandGradientName)
+            {
+                GradientOverride? operandGradient = ParseGradientOverride(context, method, operandGradientName, method.Parameters[i].Locations.FirstOrDefault() ?? nameLocation, variables, diagnostics, cancellationToken);
+                if (operandGradient is null)
+                {
+                    return null;
+                }
+
+                parameters[i] = parameters[i] with { GradientOverride = operandGradient };
             }
         }
 
@@ -257,31 +273,56 @@ internal static class FormulaParser
             }
 
             double? defaultValue = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is { } value ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : null;
-            double minimum = double.NegativeInfinity, maximum = double.PositiveInfinity;
-            bool exclusiveMinimum = false, exclusiveMaximum = false;
-            foreach (KeyValuePair<string, TypedConstant> argument in hyper?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+            if (hyper?.NamedArguments.FirstOrDefault(a => a.Key == "Default").Value.Value is double declaredDefault && !double.IsNaN(declaredDefault))
             {
-                switch (argument.Key)
-                {
-                    case "Default" when argument.Value.Value is double d && !double.IsNaN(d):
-                        defaultValue = d;
-                        break;
-                    case "Minimum" when argument.Value.Value is double d:
-                        minimum = d;
-                        break;
-                    case "Maximum" when argument.Value.Value is double d:
-                        maximum = d;
-                        break;
-                    case "ExclusiveMinimum" when argument.Value.Value is bool b:
-                        exclusiveMinimum = b;
-                        break;
-                    case "ExclusiveMaximum" when argument.Value.Value is bool b:
-                        exclusiveMaximum = b;
-                        break;
-                }
+                defaultValue = declaredDefault;
             }
 
-            parameters.Add(new ParameterSpec(parameter.Name, kind, kind == ParameterKind.Hyperparameter ? defaultValue : null, minimum, exclusiveMinimum, maximum, exclusiveMaximum));
+            // [Hyperparameter] and [Operand] share the bounds' names and meaning.
+            OperandRange bounds = ParseRange(hyper);
+
+            AttributeData? operand = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == OperandAttributeName);
+            bool differentiable = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName);
+            if (kind == ParameterKind.Hyperparameter && (operand is not null || differentiable))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OperandAttributeMisplaced, location, operand is not null ? "Operand" : "Differentiable", parameter.Name, "a [Hyperparameter] (a scalar, not a per-element operand)"));
+                failed = true;
+                continue;
+            }
+
+            if (kind == ParameterKind.Input && differentiable)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OperandAttributeMisplaced, location, "Differentiable", parameter.Name, "the input (its gradient is always generated)"));
+                failed = true;
+                continue;
+            }
+
+            OperandRange? range = operand is null ? null : ParseRange(operand);
+            if (range is not null && RangeProblem(range) is string problem)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidOperandRange, location, parameter.Name, problem));
+                failed = true;
+                continue;
+            }
+
+            parameters.Add(new ParameterSpec(parameter.Name, kind, kind == ParameterKind.Hyperparameter ? defaultValue : null, bounds.Minimum, bounds.ExclusiveMinimum, bounds.Maximum, bounds.ExclusiveMaximum, range, differentiable));
+        }
+
+        // A differentiable operand's gradient span is named operandGradient: no parameter may take that name (FL0016).
+        foreach (ParameterSpec differentiable in parameters.Where(p => p.Differentiable))
+        {
+            string gradientName = differentiable.Name + "Gradient";
+            if (Array.IndexOf(ReservedParameterNames, gradientName) >= 0)
+            {
+                IParameterSymbol self = method.Parameters.First(p => p.Name == differentiable.Name);
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedParameterName, self.Locations.FirstOrDefault(), self.Name, "the parameter '" + gradientName + "' of the generated span methods, as its gradient span"));
+                failed = true;
+            }
+            else if (method.Parameters.FirstOrDefault(p => p.Name == gradientName) is { } clash)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedParameterName, clash.Locations.FirstOrDefault(), clash.Name, "the parameter '" + gradientName + "' of the generated gradient methods ([Differentiable] " + differentiable.Name + ")"));
+                failed = true;
+            }
         }
 
         if (!failed && parameters.Count == 0)
@@ -294,9 +335,64 @@ internal static class FormulaParser
         return failed ? null : parameters;
     }
 
-    private static string? GradientMethodName(IMethodSymbol method)
+    /// <summary>The bounds (and for <c>[Operand]</c> AllowNaN and Rule) of an attribute; unbounded without one.</summary>
+    private static OperandRange ParseRange(AttributeData? attribute)
     {
-        AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == LossFormulaAttributeName);
+        double minimum = double.NegativeInfinity, maximum = double.PositiveInfinity;
+        bool exclusiveMinimum = false, exclusiveMaximum = false, allowNaN = false;
+        string? rule = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+        {
+            switch (argument.Key)
+            {
+                case "Minimum" when argument.Value.Value is double d:
+                    minimum = d;
+                    break;
+                case "Maximum" when argument.Value.Value is double d:
+                    maximum = d;
+                    break;
+                case "ExclusiveMinimum" when argument.Value.Value is bool b:
+                    exclusiveMinimum = b;
+                    break;
+                case "ExclusiveMaximum" when argument.Value.Value is bool b:
+                    exclusiveMaximum = b;
+                    break;
+                case "AllowNaN" when argument.Value.Value is bool b:
+                    allowNaN = b;
+                    break;
+                case "Rule" when argument.Value.Value is string r && r.Length > 0:
+                    rule = r;
+                    break;
+            }
+        }
+
+        return new OperandRange(minimum, exclusiveMinimum, maximum, exclusiveMaximum, allowNaN, rule);
+    }
+
+    /// <summary>Why a declared operand range accepts nothing, or null (FL0018).</summary>
+    private static string? RangeProblem(OperandRange range)
+    {
+        if (double.IsNaN(range.Minimum) || double.IsNaN(range.Maximum))
+        {
+            return "has a NaN bound";
+        }
+
+        bool empty = range.Minimum > range.Maximum
+            || (range.Minimum == range.Maximum && (range.ExclusiveMinimum || range.ExclusiveMaximum))
+            || (range.ExclusiveMinimum && double.IsPositiveInfinity(range.Minimum))
+            || (range.ExclusiveMaximum && double.IsNegativeInfinity(range.Maximum));
+        return empty ? "is empty" : null;
+    }
+
+    private static string? OperandGradientMethodName(IParameterSymbol parameter)
+        => GradientArgument(parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName));
+
+    private static string? GradientMethodName(IMethodSymbol method)
+        => GradientArgument(method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == LossFormulaAttributeName));
+
+    /// <summary>The <c>Gradient = nameof(…)</c> argument of <c>[LossFormula]</c> or <c>[Differentiable]</c>, or null.</summary>
+    private static string? GradientArgument(AttributeData? attribute)
+    {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
         {
             if (argument.Key == "Gradient" && argument.Value.Value is string name)

@@ -14,9 +14,9 @@ public static partial class Loss
     /// (x − t) / max((1 − x)·x, 1e-12 rounded to float) (<see cref="BinaryCrossEntropyInputGradient{T}"/>), not the
     /// derivative of the clamped loss: torch is inconsistent here — the clamped loss is flat below x ≈ e^−100, but its
     /// gradient at x = 0 is ≈ −t·1e12 (huge, finite); the Hessian, derived from that gradient, behaves the same way.</para>
-    /// <para>Valid range: torch requires both input and target in [0, 1] and raises otherwise (NaN and ±∞ included).
-    /// FastLoss does not check operand values yet: outside [0, 1] the result is whatever the formula gives (NaN
-    /// for x &lt; 0 or x &gt; 1). Prefer <see cref="BinaryCrossEntropyWithLogits{T}(T, T)"/> on logits, which is
+    /// <para>Valid range: torch requires both input and target in [0, 1] and raises otherwise (NaN and ±∞ included);
+    /// so does FastLoss (<see cref="OperandAttribute"/>): an <see cref="ArgumentException"/> names the operand, the
+    /// first bad element's index and its value, before anything is written. Prefer <see cref="BinaryCrossEntropyWithLogits{T}(T, T)"/> on logits, which is
     /// stable everywhere. torch's per-element <c>weight</c> is not an operand of this formula. Kernels vs this
     /// method: a few ulp (see README, "Accuracy").</para>
     /// </remarks>
@@ -25,7 +25,9 @@ public static partial class Loss
     /// <param name="target">The target probability, in [0, 1] (0 or 1 for hard labels).</param>
     /// <returns>The per-element loss.</returns>
     [LossFormula(Gradient = nameof(BinaryCrossEntropyInputGradient))]
-    public static T BinaryCrossEntropy<T>(T input, T target)
+    public static T BinaryCrossEntropy<T>(
+        [Operand(Minimum = 0, Maximum = 1, Rule = "torch: all elements of input should be between 0 and 1")] T input,
+        [Operand(Minimum = 0, Maximum = 1, Rule = "torch: all elements of target should be between 0 and 1")] T target)
         where T : IFloatingPointIeee754<T>
     {
         T floor = T.CreateChecked(-100.0);

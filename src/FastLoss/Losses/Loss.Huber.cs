@@ -18,7 +18,7 @@ public static partial class Loss
     /// <param name="delta">Where the loss turns from quadratic to linear; &gt; 0, default 1.</param>
     /// <returns>The per-element loss.</returns>
     [LossFormula]
-    public static T Huber<T>(T input, T target, [Hyperparameter(Default = 1.0, Minimum = 0.0, ExclusiveMinimum = true)] T delta)
+    public static T Huber<T>(T input, [Differentiable] T target, [Hyperparameter(Default = 1.0, Minimum = 0.0, ExclusiveMinimum = true)] T delta)
         where T : IFloatingPointIeee754<T>
     {
         T half = T.CreateChecked(0.5);

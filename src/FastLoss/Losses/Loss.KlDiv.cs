@@ -13,7 +13,8 @@ public static partial class Loss
     /// </summary>
     /// <remarks>
     /// <para>Where target = 0 the loss is 0 − 0·input (so −0, and NaN for an infinite input, as in torch); a negative
-    /// target gives NaN (log of a negative number), a NaN target NaN. Gradient −target.</para>
+    /// target gives NaN (log of a negative number), a NaN target NaN. Gradient −target; with respect to the target
+    /// log target + 1 − input, NaN at target = 0 as in torch (<see cref="KlDivTargetGradient{T}"/>).</para>
     /// <para>Reductions: <see cref="Reduction.Mean"/> is the mean over all elements, as torch's <c>'mean'</c> (which
     /// torch warns is not the KL divergence); torch's <c>'batchmean'</c>, the mathematically correct one, is
     /// <see cref="Reduction.Sum"/> divided by the batch size (the first dimension), which a span API cannot know: divide
@@ -24,9 +25,22 @@ public static partial class Loss
     /// <param name="target">The probability p.</param>
     /// <returns>The per-element loss.</returns>
     [LossFormula]
-    public static T KlDiv<T>(T input, T target)
+    public static T KlDiv<T>(T input, [Differentiable(Gradient = nameof(KlDivTargetGradient))] T target)
         where T : IFloatingPointIeee754<T>
         => (target == T.Zero ? T.Zero : target * T.Log(target)) - (target * input);
+
+    /// <summary>
+    /// d(<see cref="KlDiv{T}(T, T)"/>)/d(target) as torch's autograd computes it through <c>xlogy(target, target)</c>:
+    /// (target ≠ 0 ? log target : 0) + target/target − input. At target = 0 that is NaN (xlogy's backward divides
+    /// 0 by 0 for its second argument), where the derivative of the formula's 0·log 0 = 0 branch would be −input.
+    /// </summary>
+    /// <typeparam name="T">float or double.</typeparam>
+    /// <param name="input">The log-probability log q.</param>
+    /// <param name="target">The probability p.</param>
+    /// <returns>The gradient of the per-element loss with respect to the target.</returns>
+    private static T KlDivTargetGradient<T>(T input, T target)
+        where T : IFloatingPointIeee754<T>
+        => (target == T.Zero ? T.Zero : T.Log(target)) + (target / target) - input;
 
     /// <summary>
     /// Pointwise Kullback–Leibler divergence with a log-probability target (<c>torch.nn.functional.kl_div</c> with
@@ -43,7 +57,7 @@ public static partial class Loss
     /// <param name="target">The log-probability log p.</param>
     /// <returns>The per-element loss.</returns>
     [LossFormula]
-    public static T KlDivLogTarget<T>(T input, T target)
+    public static T KlDivLogTarget<T>(T input, [Differentiable] T target)
         where T : IFloatingPointIeee754<T>
         => T.Exp(target) * (target - input);
 }

@@ -14,7 +14,7 @@ public static partial class Loss
     /// <param name="target">The target.</param>
     /// <returns>The per-element loss.</returns>
     [LossFormula]
-    public static T Mse<T>(T input, T target)
+    public static T Mse<T>(T input, [Differentiable] T target)
         where T : IFloatingPointIeee754<T>
         => (input - target) * (input - target);
 }

@@ -19,7 +19,7 @@ public static partial class Loss
     /// <param name="beta">Where the loss turns from quadratic to linear; ≥ 0, default 1.</param>
     /// <returns>The per-element loss.</returns>
     [LossFormula]
-    public static T SmoothL1<T>(T input, T target, [Hyperparameter(Default = 1.0, Minimum = 0.0)] T beta)
+    public static T SmoothL1<T>(T input, [Differentiable] T target, [Hyperparameter(Default = 1.0, Minimum = 0.0)] T beta)
         where T : IFloatingPointIeee754<T>
     {
         T half = T.CreateChecked(0.5);

@@ -15,6 +15,9 @@ public class SnapshotTests
     [Fact]
     public void ConditionalWithMaxAndClamp() => Verify("ClampedHinge", SampleFormulas.ClampedHinge);
 
+    [Fact]
+    public void OperandRangeAndOperandGradients() => Verify("ScaledGaussian", SampleFormulas.ScaledGaussian);
+
     private static void Verify(string name, string source)
     {
         GeneratorRun run = GeneratorHarness.RunValid(source);

@@ -43,6 +43,20 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Operand_ranges_and_gradients_are_cached()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(SampleFormulas.ScaledGaussian);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        AssertAllStepsRan(driver.GetRunResult().Results.Single(), 1);
+
+        driver = driver.RunGenerators(compilation.Clone().AddSyntaxTrees(Parse(Unrelated, "Unrelated.cs")));
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        AssertAllCachedOrUnchanged(result, 1);
+        AssertReasons(result, TrackingNames.Emit, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
     public void Adding_an_unrelated_file_is_fully_cached()
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(SampleFormulas.LogCosh, SampleFormulas.WithWarning);

@@ -31,6 +31,13 @@ public abstract class GoldenLossAdapter
     /// <returns>The reason.</returns>
     public virtual string UncheckedGradientReason(string inputName) => $"FastLoss has no gradient with respect to '{inputName}' yet";
 
+    /// <summary>
+    /// The golden inputs other than the prediction whose gradients FastLoss computes (its <c>[Differentiable]</c>
+    /// operands): their recorded gradients are checked through <see cref="LossInvocation{T}.Gradients"/> and
+    /// <see cref="LossInvocation{T}.WithGradients"/>.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> OperandGradients => [];
+
     /// <summary>Maps a golden reduction key onto a FastLoss reduction (null: 'none', i.e. the destination overload).</summary>
     /// <param name="key">The key of <c>results</c>.</param>
     /// <param name="reduction">The reduction, or null for 'none'.</param>
@@ -86,6 +93,24 @@ public abstract class LossInvocation<T>
     /// <returns>The loss.</returns>
     public abstract double WithGradient(Reduction reduction, out double[] gradient);
 
+    /// <summary>
+    /// The gradients with respect to the prediction and every differentiable operand (the all-gradients
+    /// <c>NameGradient</c> overload), keyed by golden input name and laid out like that input; null if the loss has none.
+    /// </summary>
+    /// <param name="reduction">The reduction.</param>
+    /// <returns>The gradients, or null.</returns>
+    public virtual IReadOnlyDictionary<string, double[]>? Gradients(Reduction reduction) => null;
+
+    /// <summary>The reduced loss and all its gradients in one call (the all-gradients <c>NameWithGradient</c> overload); null if none.</summary>
+    /// <param name="reduction">The reduction.</param>
+    /// <param name="loss">The loss.</param>
+    /// <returns>The gradients, or null.</returns>
+    public virtual IReadOnlyDictionary<string, double[]>? WithGradients(Reduction reduction, out double loss)
+    {
+        loss = double.NaN;
+        return null;
+    }
+
     /// <summary>A destination prefilled with NaN, so that elements FastLoss fails to write cannot pass as zeros.</summary>
     /// <param name="length">The length.</param>
     /// <returns>The buffer.</returns>
@@ -128,7 +153,19 @@ public delegate T WithGradientCall<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> tar
 /// <param name="None">The destination overload.</param>
 /// <param name="Gradient">The gradient overload.</param>
 /// <param name="WithGradient">The fused overload.</param>
-public sealed record ElementwiseCalls<T>(ReduceCall<T> Reduce, NoneCall<T> None, GradientCall<T> Gradient, WithGradientCall<T> WithGradient);
+/// <param name="Gradients">The all-gradients overload (input and target), for a <c>[Differentiable]</c> target.</param>
+/// <param name="WithGradients">The fused all-gradients overload.</param>
+public sealed record ElementwiseCalls<T>(
+    ReduceCall<T> Reduce, NoneCall<T> None, GradientCall<T> Gradient, WithGradientCall<T> WithGradient,
+    GradientsCall<T>? Gradients = null, WithGradientsCall<T>? WithGradients = null);
+
+/// <summary>The <c>NameGradient</c> overload with the target's gradient too.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate void GradientsCall<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Span<T> targetGradient, Reduction reduction);
+
+/// <summary>The <c>NameWithGradient</c> overload with the target's gradient too.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate T WithGradientsCall<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Span<T> targetGradient, Reduction reduction);
 
 /// <summary>
 /// An element-wise loss of (prediction, target) with scalar hyperparameters, i.e. everything the generator emits from a
@@ -177,7 +214,7 @@ public abstract class ElementwiseLossAdapter : GoldenLossAdapter
         ElementwiseCalls<T> calls = typeof(T) == typeof(float) ? (ElementwiseCalls<T>)(object)Single(goldenCase)
             : typeof(T) == typeof(double) ? (ElementwiseCalls<T>)(object)Double(goldenCase)
             : throw new NotSupportedException(typeof(T).Name);
-        return new ElementwiseInvocation<T>(calls, Convert<T>(x), Convert<T>(t), input.Shape, broadcast);
+        return new ElementwiseInvocation<T>(calls, Convert<T>(x), Convert<T>(t), input.Shape, broadcast, target.Shape, PredictionName, TargetName);
     }
 
     /// <summary>Binds the float overloads (hyperparameters from <see cref="GoldenCase.Number"/>, rounded to float).</summary>
@@ -209,7 +246,8 @@ public abstract class ElementwiseLossAdapter : GoldenLossAdapter
 
 /// <summary>The calls of an <see cref="ElementwiseLossAdapter"/> on one case.</summary>
 /// <typeparam name="T">The element type.</typeparam>
-internal sealed class ElementwiseInvocation<T>(ElementwiseCalls<T> calls, T[] input, T[] target, int[] inputShape, int[]? broadcastShape)
+internal sealed class ElementwiseInvocation<T>(
+    ElementwiseCalls<T> calls, T[] input, T[] target, int[] inputShape, int[]? broadcastShape, int[] targetShape, string inputName, string targetName)
     : LossInvocation<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -236,6 +274,37 @@ internal sealed class ElementwiseInvocation<T>(ElementwiseCalls<T> calls, T[] in
         gradient = ToInputShape(buffer);
         return double.CreateTruncating(loss);
     }
+
+    public override IReadOnlyDictionary<string, double[]>? Gradients(Reduction reduction)
+    {
+        if (calls.Gradients is null)
+        {
+            return null;
+        }
+
+        T[] inputGradient = Destination(input.Length), targetGradient = Destination(input.Length);
+        calls.Gradients(input, target, inputGradient, targetGradient, reduction);
+        return Both(inputGradient, targetGradient);
+    }
+
+    public override IReadOnlyDictionary<string, double[]>? WithGradients(Reduction reduction, out double loss)
+    {
+        loss = double.NaN;
+        if (calls.WithGradients is null)
+        {
+            return null;
+        }
+
+        T[] inputGradient = Destination(input.Length), targetGradient = Destination(input.Length);
+        loss = double.CreateTruncating(calls.WithGradients(input, target, inputGradient, targetGradient, reduction));
+        return Both(inputGradient, targetGradient);
+    }
+
+    private Dictionary<string, double[]> Both(T[] inputGradient, T[] targetGradient) => new()
+    {
+        [inputName] = ToInputShape(inputGradient),
+        [targetName] = broadcastShape is null ? ToDouble(targetGradient) : GoldenData.SumTo(ToDouble(targetGradient), targetShape, broadcastShape),
+    };
 
     private double[] ToInputShape(T[] gradient)
         => broadcastShape is null ? ToDouble(gradient) : GoldenData.SumTo(ToDouble(gradient), inputShape, broadcastShape);

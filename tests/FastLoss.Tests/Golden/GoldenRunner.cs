@@ -82,7 +82,7 @@ public static class GoldenRunner
             }
 
             tally.Record(c, failures);
-            foreach (string name in c.GradWrt.Where(n => n != adapter.PredictionName))
+            foreach (string name in c.GradWrt.Where(n => n != adapter.PredictionName && !adapter.OperandGradients.Contains(n)))
             {
                 tally.NotChecked($"grad.{name}: {adapter.UncheckedGradientReason(name)}");
             }
@@ -102,6 +102,11 @@ public static class GoldenRunner
         if (gradient is null && c.GradWrt.Contains(adapter.PredictionName))
         {
             failures.Add($"{at}: no golden gradient for '{adapter.PredictionName}'");
+        }
+
+        if (adapter.OperandGradients.Count > 0 && c.GradWrt.Count > 0)
+        {
+            CheckGradients(adapter, c, at, reduction, result, invocation, failures, rtol);
         }
 
         if (reduction is not { } r)
@@ -124,6 +129,49 @@ public static class GoldenRunner
         {
             GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient({r}) {grad}", gradient, invocation.Gradient(r), rtol, gradientScale);
             GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}) {grad}", gradient, fusedGradient, rtol, gradientScale);
+        }
+    }
+
+    /// <summary>
+    /// Every recorded gradient (the prediction's and the differentiable operands') through the all-gradients overloads:
+    /// <c>NameGradient</c> ('none' compares the sum's gradient) and, for a reduction, the fused <c>NameWithGradient</c>.
+    /// </summary>
+    private static void CheckGradients<T>(
+        GoldenLossAdapter adapter, GoldenCase c, string at, Reduction? reduction, GoldenResult result, LossInvocation<T> invocation, List<string> failures, double rtol)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Reduction r = reduction ?? Reduction.Sum;
+        IReadOnlyDictionary<string, double[]>? separate = invocation.Gradients(r);
+        double fusedLoss = double.NaN;
+        IReadOnlyDictionary<string, double[]>? fused = reduction is null ? null : invocation.WithGradients(r, out fusedLoss);
+        if (separate is null || (reduction is not null && fused is null))
+        {
+            failures.Add($"{at}: {adapter.Name} declares operand gradients but has no all-gradients overload bound");
+            return;
+        }
+
+        if (reduction is not null)
+        {
+            double[] unreduced = c.Results.TryGetValue("none", out GoldenResult? none) && none.Output is not null ? Round<T>(none.Output) : Round<T>(result.Output!);
+            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}, all gradients) output", Round<T>(result.Output!), [fusedLoss],
+                rtol, GoldenTolerance.ReductionScale(unreduced, r != Reduction.Sum));
+        }
+
+        foreach (string name in c.GradWrt.Where(n => n == adapter.PredictionName || adapter.OperandGradients.Contains(n)))
+        {
+            if (!result.Gradients.TryGetValue(name, out double[]? golden) || golden is null)
+            {
+                failures.Add($"{at}: no golden gradient for '{name}'");
+                continue;
+            }
+
+            double[] expected = Round<T>(golden);
+            double scale = GoldenTolerance.NormScale(expected);
+            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient({r}, all gradients) grad.{name}", expected, separate[name], rtol, scale);
+            if (fused is not null)
+            {
+                GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}, all gradients) grad.{name}", expected, fused[name], rtol, scale);
+            }
         }
     }
 
@@ -156,11 +204,20 @@ public static class GoldenRunner
                 calls.Add(($"{adapter.Name}((Reduction){(int)r})", () => invocation!.Reduce(r)));
                 calls.Add(($"{adapter.Name}Gradient((Reduction){(int)r})", () => invocation!.Gradient(r)));
                 calls.Add(($"{adapter.Name}WithGradient((Reduction){(int)r})", () => invocation!.WithGradient(r, out _)));
+                if (adapter.OperandGradients.Count > 0)
+                {
+                    calls.Add(($"{adapter.Name}Gradient((Reduction){(int)r}, all gradients)", () => invocation!.Gradients(r)));
+                    calls.Add(($"{adapter.Name}WithGradient((Reduction){(int)r}, all gradients)", () => invocation!.WithGradients(r, out _)));
+                }
             }
             else
             {
                 calls.Add(($"{adapter.Name}(destination)", () => invocation!.None()));
                 calls.Add(($"{adapter.Name}Gradient(Sum)", () => invocation!.Gradient(Reduction.Sum)));
+                if (adapter.OperandGradients.Count > 0)
+                {
+                    calls.Add(($"{adapter.Name}Gradient(Sum, all gradients)", () => invocation!.Gradients(Reduction.Sum)));
+                }
             }
 
             var failures = new List<string>();

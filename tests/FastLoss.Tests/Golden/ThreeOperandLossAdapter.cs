@@ -24,7 +24,19 @@ public delegate T WithGradientCall3<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a,
 /// <param name="None">The destination overload.</param>
 /// <param name="Gradient">The gradient overload.</param>
 /// <param name="WithGradient">The fused overload.</param>
-public sealed record ThreeOperandCalls<T>(ReduceCall3<T> Reduce, NoneCall3<T> None, GradientCall3<T> Gradient, WithGradientCall3<T> WithGradient);
+/// <param name="Gradients">The all-gradients overload (input and both operands), when both operands are <c>[Differentiable]</c>.</param>
+/// <param name="WithGradients">The fused all-gradients overload.</param>
+public sealed record ThreeOperandCalls<T>(
+    ReduceCall3<T> Reduce, NoneCall3<T> None, GradientCall3<T> Gradient, WithGradientCall3<T> WithGradient,
+    GradientsCall3<T>? Gradients = null, WithGradientsCall3<T>? WithGradients = null);
+
+/// <summary>The <c>NameGradient</c> overload with both operands' gradients too.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate void GradientsCall3<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputGradient, Span<T> aGradient, Span<T> bGradient, Reduction reduction);
+
+/// <summary>The <c>NameWithGradient</c> overload with both operands' gradients too.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate T WithGradientsCall3<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputGradient, Span<T> aGradient, Span<T> bGradient, Reduction reduction);
 
 /// <summary>
 /// An element-wise loss of (prediction, two per-element operands) with scalar hyperparameters, e.g. gaussian_nll_loss's
@@ -40,12 +52,15 @@ public abstract class ThreeOperandLossAdapter : GoldenLossAdapter
     public override LossInvocation<T> Bind<T>(GoldenCase goldenCase)
     {
         GoldenTensor input = Tensor(goldenCase, PredictionName);
-        double[] a = ExpandOperand(goldenCase, input, Tensor(goldenCase, OperandNames.A), OperandNames.A);
-        double[] b = ExpandOperand(goldenCase, input, Tensor(goldenCase, OperandNames.B), OperandNames.B);
+        GoldenTensor operandA = Tensor(goldenCase, OperandNames.A), operandB = Tensor(goldenCase, OperandNames.B);
+        double[] a = ExpandOperand(goldenCase, input, operandA, OperandNames.A);
+        double[] b = ExpandOperand(goldenCase, input, operandB, OperandNames.B);
         ThreeOperandCalls<T> calls = typeof(T) == typeof(float) ? (ThreeOperandCalls<T>)(object)Single(goldenCase)
             : typeof(T) == typeof(double) ? (ThreeOperandCalls<T>)(object)Double(goldenCase)
             : throw new NotSupportedException(typeof(T).Name);
-        return new ThreeOperandInvocation<T>(calls, Convert<T>(input.Data), Convert<T>(a), Convert<T>(b));
+        var names = new[] { PredictionName, OperandNames.A, OperandNames.B };
+        int[]?[] sumBack = [null, SumBackShape(input, operandA, OperandNames.A), SumBackShape(input, operandB, OperandNames.B)];
+        return new ThreeOperandInvocation<T>(calls, Convert<T>(input.Data), Convert<T>(a), Convert<T>(b), input.Shape, names, sumBack);
     }
 
     /// <summary>
@@ -70,6 +85,17 @@ public abstract class ThreeOperandLossAdapter : GoldenLossAdapter
             $"'{name}' {operand.ShapeText} differs from {PredictionName} {input.ShapeText} but has the same element count: " +
             "the span API has no shapes, so this check is the caller's");
     }
+
+    /// <summary>
+    /// The shape an expanded operand's gradient is summed back to (as autograd does), in the alignment
+    /// <see cref="ExpandOperand"/> used; null when the operand was passed as it is.
+    /// </summary>
+    /// <param name="input">The prediction.</param>
+    /// <param name="operand">The operand.</param>
+    /// <param name="name">The operand's golden name.</param>
+    /// <returns>The shape, or null.</returns>
+    protected virtual int[]? SumBackShape(GoldenTensor input, GoldenTensor operand, string name)
+        => GoldenData.SameShape(input.Shape, operand.Shape) ? null : operand.Shape;
 
     /// <summary>Binds the float overloads.</summary>
     /// <param name="goldenCase">The case.</param>
@@ -100,7 +126,8 @@ public abstract class ThreeOperandLossAdapter : GoldenLossAdapter
 
 /// <summary>The calls of a <see cref="ThreeOperandLossAdapter"/> on one case.</summary>
 /// <typeparam name="T">The element type.</typeparam>
-internal sealed class ThreeOperandInvocation<T>(ThreeOperandCalls<T> calls, T[] input, T[] a, T[] b) : LossInvocation<T>
+internal sealed class ThreeOperandInvocation<T>(ThreeOperandCalls<T> calls, T[] input, T[] a, T[] b, int[] inputShape, string[] names, int[]?[] sumBack)
+    : LossInvocation<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public override double[] None()
@@ -125,5 +152,42 @@ internal sealed class ThreeOperandInvocation<T>(ThreeOperandCalls<T> calls, T[] 
         T loss = calls.WithGradient(input, a, b, buffer, reduction);
         gradient = ToDouble(buffer);
         return double.CreateTruncating(loss);
+    }
+
+    public override IReadOnlyDictionary<string, double[]>? Gradients(Reduction reduction)
+    {
+        if (calls.Gradients is null)
+        {
+            return null;
+        }
+
+        T[][] buffers = [Destination(input.Length), Destination(input.Length), Destination(input.Length)];
+        calls.Gradients(input, a, b, buffers[0], buffers[1], buffers[2], reduction);
+        return All(buffers);
+    }
+
+    public override IReadOnlyDictionary<string, double[]>? WithGradients(Reduction reduction, out double loss)
+    {
+        loss = double.NaN;
+        if (calls.WithGradients is null)
+        {
+            return null;
+        }
+
+        T[][] buffers = [Destination(input.Length), Destination(input.Length), Destination(input.Length)];
+        loss = double.CreateTruncating(calls.WithGradients(input, a, b, buffers[0], buffers[1], buffers[2], reduction));
+        return All(buffers);
+    }
+
+    private Dictionary<string, double[]> All(T[][] buffers)
+    {
+        var result = new Dictionary<string, double[]>();
+        for (int k = 0; k < 3; k++)
+        {
+            double[] values = ToDouble(buffers[k]);
+            result[names[k]] = sumBack[k] is { } shape ? GoldenData.SumTo(values, shape, inputShape) : values;
+        }
+
+        return result;
     }
 }

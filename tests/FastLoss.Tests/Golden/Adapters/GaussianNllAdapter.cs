@@ -9,7 +9,8 @@ namespace FastLoss.Tests.Golden.Adapters;
 /// <remarks>
 /// FastLoss takes one variance per input element. torch's homoscedastic <c>var</c> shapes (the input's shape without
 /// its last dimension, which Python unsqueezes, or with a last dimension of 1) are expanded here, as a caller would;
-/// the input's gradient needs no reduction since the input keeps its shape.
+/// the input's gradient needs no reduction since the input keeps its shape, and the variance's gradient is summed back
+/// to the variance's shape, as autograd does. Gradients are checked for input, target and var.
 /// </remarks>
 public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
 {
@@ -23,27 +24,30 @@ public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
     public override (string A, string B) OperandNames => ("target", "var");
 
     /// <inheritdoc/>
-    public override string? Unsupported(GoldenCase goldenCase)
-        => goldenCase.Inputs.TryGetValue("var", out GoldenTensor? variance) && variance.Data.Any(v => v < 0)
-            ? "negative var (torch raises ValueError): the generator cannot validate operand ranges yet, so Loss.GaussianNll does not reject it"
-            : null;
+    public override IReadOnlyCollection<string> OperandGradients => ["target", "var"];
 
     /// <inheritdoc/>
     protected override double[] ExpandOperand(GoldenCase goldenCase, GoldenTensor input, GoldenTensor operand, string name)
+        => Homoscedastic(input, operand, name) is { } unsqueezed
+            ? GoldenData.Expand(operand.Data, unsqueezed, input.Shape)
+            : base.ExpandOperand(goldenCase, input, operand, name);
+
+    /// <inheritdoc/>
+    protected override int[]? SumBackShape(GoldenTensor input, GoldenTensor operand, string name)
+        => Homoscedastic(input, operand, name) ?? base.SumBackShape(input, operand, name);
+
+    /// <summary>A homoscedastic var's shape with its size-1 last dimension (unsqueezed as Python does), or null.</summary>
+    private static int[]? Homoscedastic(GoldenTensor input, GoldenTensor operand, string name)
     {
-        if (name == "var" && !GoldenData.SameShape(input.Shape, operand.Shape) && input.Shape.Length > 0)
+        if (name != "var" || GoldenData.SameShape(input.Shape, operand.Shape) || input.Shape.Length == 0)
         {
-            int[] leading = input.Shape[..^1];
-            int[]? unsqueezed = GoldenData.SameShape(leading, operand.Shape) ? [.. operand.Shape, 1]
-                : operand.Shape.Length == input.Shape.Length && GoldenData.SameShape(leading, operand.Shape[..^1]) && operand.Shape[^1] == 1 ? operand.Shape
-                : null;
-            if (unsqueezed is not null)
-            {
-                return GoldenData.Expand(operand.Data, unsqueezed, input.Shape);
-            }
+            return null;
         }
 
-        return base.ExpandOperand(goldenCase, input, operand, name);
+        int[] leading = input.Shape[..^1];
+        return GoldenData.SameShape(leading, operand.Shape) ? [.. operand.Shape, 1]
+            : operand.Shape.Length == input.Shape.Length && GoldenData.SameShape(leading, operand.Shape[..^1]) && operand.Shape[^1] == 1 ? operand.Shape
+            : null;
     }
 
     /// <inheritdoc/>
@@ -55,12 +59,16 @@ public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
                 (x, t, v, r) => Loss.GaussianNllFull(x, t, v, eps, r),
                 (x, t, v, d) => Loss.GaussianNllFull(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, r),
-                (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r))
+                (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, tg, vg, r))
             : new(
                 (x, t, v, r) => Loss.GaussianNll(x, t, v, eps, r),
                 (x, t, v, d) => Loss.GaussianNll(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllGradient(x, t, v, eps, g, r),
-                (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r));
+                (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllGradient(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, tg, vg, r));
     }
 
     /// <inheritdoc/>
@@ -72,12 +80,16 @@ public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
                 (x, t, v, r) => Loss.GaussianNllFull(x, t, v, eps, r),
                 (x, t, v, d) => Loss.GaussianNllFull(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, r),
-                (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r))
+                (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, tg, vg, r))
             : new(
                 (x, t, v, r) => Loss.GaussianNll(x, t, v, eps, r),
                 (x, t, v, d) => Loss.GaussianNll(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllGradient(x, t, v, eps, g, r),
-                (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r));
+                (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllGradient(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, tg, vg, r));
     }
 
     private static bool Full(GoldenCase goldenCase) => goldenCase.OptionNames.Contains("full") && goldenCase.Flag("full");

@@ -10,6 +10,9 @@ public sealed class HuberAdapter : ElementwiseLossAdapter
     public override string Name => "Huber";
 
     /// <inheritdoc/>
+    public override IReadOnlyCollection<string> OperandGradients => ["target"];
+
+    /// <inheritdoc/>
     protected override ElementwiseCalls<float> Single(GoldenCase goldenCase)
     {
         float delta = (float)goldenCase.Number("delta", 1.0);
@@ -17,7 +20,9 @@ public sealed class HuberAdapter : ElementwiseLossAdapter
             (x, t, r) => Loss.Huber(x, t, delta, r),
             (x, t, d) => Loss.Huber(x, t, delta, d),
             (x, t, g, r) => Loss.HuberGradient(x, t, delta, g, r),
-            (x, t, g, r) => Loss.HuberWithGradient(x, t, delta, g, r));
+            (x, t, g, r) => Loss.HuberWithGradient(x, t, delta, g, r),
+            (x, t, g, tg, r) => Loss.HuberGradient(x, t, delta, g, tg, r),
+            (x, t, g, tg, r) => Loss.HuberWithGradient(x, t, delta, g, tg, r));
     }
 
     /// <inheritdoc/>
@@ -28,6 +33,8 @@ public sealed class HuberAdapter : ElementwiseLossAdapter
             (x, t, r) => Loss.Huber(x, t, delta, r),
             (x, t, d) => Loss.Huber(x, t, delta, d),
             (x, t, g, r) => Loss.HuberGradient(x, t, delta, g, r),
-            (x, t, g, r) => Loss.HuberWithGradient(x, t, delta, g, r));
+            (x, t, g, r) => Loss.HuberWithGradient(x, t, delta, g, r),
+            (x, t, g, tg, r) => Loss.HuberGradient(x, t, delta, g, tg, r),
+            (x, t, g, tg, r) => Loss.HuberWithGradient(x, t, delta, g, tg, r));
     }
 }

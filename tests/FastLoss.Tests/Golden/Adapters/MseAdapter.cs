@@ -10,16 +10,23 @@ public sealed class MseAdapter : ElementwiseLossAdapter
     public override string Name => "Mse";
 
     /// <inheritdoc/>
+    public override IReadOnlyCollection<string> OperandGradients => ["target"];
+
+    /// <inheritdoc/>
     protected override ElementwiseCalls<float> Single(GoldenCase goldenCase) => new(
         (x, t, r) => Loss.Mse(x, t, r),
         (x, t, d) => Loss.Mse(x, t, d),
         (x, t, g, r) => Loss.MseGradient(x, t, g, r),
-        (x, t, g, r) => Loss.MseWithGradient(x, t, g, r));
+        (x, t, g, r) => Loss.MseWithGradient(x, t, g, r),
+        (x, t, g, tg, r) => Loss.MseGradient(x, t, g, tg, r),
+        (x, t, g, tg, r) => Loss.MseWithGradient(x, t, g, tg, r));
 
     /// <inheritdoc/>
     protected override ElementwiseCalls<double> Double(GoldenCase goldenCase) => new(
         (x, t, r) => Loss.Mse(x, t, r),
         (x, t, d) => Loss.Mse(x, t, d),
         (x, t, g, r) => Loss.MseGradient(x, t, g, r),
-        (x, t, g, r) => Loss.MseWithGradient(x, t, g, r));
+        (x, t, g, r) => Loss.MseWithGradient(x, t, g, r),
+        (x, t, g, tg, r) => Loss.MseGradient(x, t, g, tg, r),
+        (x, t, g, tg, r) => Loss.MseWithGradient(x, t, g, tg, r));
 }

@@ -10,6 +10,9 @@ public sealed class SmoothL1Adapter : ElementwiseLossAdapter
     public override string Name => "SmoothL1";
 
     /// <inheritdoc/>
+    public override IReadOnlyCollection<string> OperandGradients => ["target"];
+
+    /// <inheritdoc/>
     protected override ElementwiseCalls<float> Single(GoldenCase goldenCase)
     {
         float beta = (float)goldenCase.Number("beta", 1.0);
@@ -17,7 +20,9 @@ public sealed class SmoothL1Adapter : ElementwiseLossAdapter
             (x, t, r) => Loss.SmoothL1(x, t, beta, r),
             (x, t, d) => Loss.SmoothL1(x, t, beta, d),
             (x, t, g, r) => Loss.SmoothL1Gradient(x, t, beta, g, r),
-            (x, t, g, r) => Loss.SmoothL1WithGradient(x, t, beta, g, r));
+            (x, t, g, r) => Loss.SmoothL1WithGradient(x, t, beta, g, r),
+            (x, t, g, tg, r) => Loss.SmoothL1Gradient(x, t, beta, g, tg, r),
+            (x, t, g, tg, r) => Loss.SmoothL1WithGradient(x, t, beta, g, tg, r));
     }
 
     /// <inheritdoc/>
@@ -28,6 +33,8 @@ public sealed class SmoothL1Adapter : ElementwiseLossAdapter
             (x, t, r) => Loss.SmoothL1(x, t, beta, r),
             (x, t, d) => Loss.SmoothL1(x, t, beta, d),
             (x, t, g, r) => Loss.SmoothL1Gradient(x, t, beta, g, r),
-            (x, t, g, r) => Loss.SmoothL1WithGradient(x, t, beta, g, r));
+            (x, t, g, r) => Loss.SmoothL1WithGradient(x, t, beta, g, r),
+            (x, t, g, tg, r) => Loss.SmoothL1Gradient(x, t, beta, g, tg, r),
+            (x, t, g, tg, r) => Loss.SmoothL1WithGradient(x, t, beta, g, tg, r));
     }
 }
