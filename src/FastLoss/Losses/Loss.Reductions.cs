@@ -86,14 +86,15 @@ public static partial class Loss
 
     /// <summary>
     /// Throws unless <paramref name="destination"/> can take one value per input element without partially overlapping
-    /// an operand (exactly an operand, in place, is fine). <paramref name="b"/> may be empty.
+    /// an operand (exactly an operand, in place, is fine). <paramref name="b"/> and <paramref name="c"/> may be empty.
     /// </summary>
-    private static void ValidateOutput<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> destination, string destinationName)
+    private static void ValidateOutput<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> destination, string destinationName, ReadOnlySpan<T> c = default)
     {
         ThrowHelper.ValidateDestination(input.Length, destination, destinationName);
         Span<T> written = destination[..input.Length];
         ThrowHelper.ValidateNoPartialOverlap(input, written, destinationName);
         ThrowHelper.ValidateNoPartialOverlap(a, written, destinationName);
         ThrowHelper.ValidateNoPartialOverlap(b, written, destinationName);
+        ThrowHelper.ValidateNoPartialOverlap(c, written, destinationName);
     }
 }
