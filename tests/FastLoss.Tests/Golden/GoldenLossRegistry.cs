@@ -25,5 +25,6 @@ public static class GoldenLossRegistry
         new GaussianNllAdapter(),
         new CrossEntropyAdapter(),
         new NllAdapter(),
+        new CtcAdapter(),
     }.ToDictionary(a => a.TorchName, StringComparer.Ordinal);
 }

@@ -182,6 +182,11 @@ internal static class LossApiAudit
         }
 
         var method = (MethodInfo)entry.Method;
+        if (method.Name.StartsWith("Ctc", StringComparison.Ordinal))
+        {
+            return CtcAudit.CasesOf(method);
+        }
+
         ParameterInfo[] ps = method.GetParameters();
         Type element = ps.Select(p => p.ParameterType).First(SpanInvoker.IsSpan).GetGenericArguments()[0];
         return element == typeof(float) ? CasesOf<float>(entry, method, ps) : CasesOf<double>(entry, method, ps);
