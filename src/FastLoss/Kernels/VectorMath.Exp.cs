@@ -58,11 +58,18 @@ public static partial class VectorMath
     /// </remarks>
     public static double Exp(double x) => CanonicalNaN(ExpCore(x, 0));
 
-    /// <summary>e^x * 2^scale, without intermediate overflow (scale is 0 or -1).</summary>
+    /// <summary>
+    /// e^x * 2^scale, without intermediate overflow (scale is 0 or -1); <paramref name="nonPositive"/> (a constant at
+    /// every call site) skips the upper clamp for callers whose x is never positive (NaN passes either way).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ExpCore(float x, int scale)
+    private static float ExpCore(float x, int scale, bool nonPositive = false)
     {
-        x = x > ExpMaxF ? ExpMaxF : x;
+        if (!nonPositive)
+        {
+            x = x > ExpMaxF ? ExpMaxF : x;
+        }
+
         x = x < ExpMinF ? ExpMinF : x;
         float t = x * Log2EF + RoundMagicF;
         int a = Bits(t) - (RoundMagicFBits - 254 - scale);
@@ -80,11 +87,18 @@ public static partial class VectorMath
         return ScaleBiased(y, a);
     }
 
-    /// <summary>e^x * 2^scale, without intermediate overflow (scale is 0 or -1).</summary>
+    /// <summary>
+    /// e^x * 2^scale, without intermediate overflow (scale is 0 or -1); <paramref name="nonPositive"/> (a constant at
+    /// every call site) skips the upper clamp for callers whose x is never positive (NaN passes either way).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ExpCore(double x, long scale)
+    private static double ExpCore(double x, long scale, bool nonPositive = false)
     {
-        x = x > ExpMaxD ? ExpMaxD : x;
+        if (!nonPositive)
+        {
+            x = x > ExpMaxD ? ExpMaxD : x;
+        }
+
         x = x < ExpMinD ? ExpMinD : x;
         double t = x * Log2ED + RoundMagicD;
         long a = Bits(t) - (RoundMagicDBits - 2046 - scale);
@@ -122,9 +136,13 @@ public static partial class VectorMath
     public static Vector512<double> Exp(Vector512<double> x) => CanonicalNaN(ExpCore(x, 0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ExpCore(Vector512<float> x, int scale)
+    private static Vector512<float> ExpCore(Vector512<float> x, int scale, bool nonPositive = false)
     {
-        x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(ExpMaxF)), Vector512.Create(ExpMaxF), x);
+        if (!nonPositive)
+        {
+            x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(ExpMaxF)), Vector512.Create(ExpMaxF), x);
+        }
+
         x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(ExpMinF)), Vector512.Create(ExpMinF), x);
         Vector512<float> t = x * Log2EF + Vector512.Create(RoundMagicF);
         Vector512<int> a = t.AsInt32() - Vector512.Create(RoundMagicFBits - 254 - scale);
@@ -143,9 +161,13 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> ExpCore(Vector512<double> x, long scale)
+    private static Vector512<double> ExpCore(Vector512<double> x, long scale, bool nonPositive = false)
     {
-        x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(ExpMaxD)), Vector512.Create(ExpMaxD), x);
+        if (!nonPositive)
+        {
+            x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(ExpMaxD)), Vector512.Create(ExpMaxD), x);
+        }
+
         x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(ExpMinD)), Vector512.Create(ExpMinD), x);
         Vector512<double> t = x * Log2ED + Vector512.Create(RoundMagicD);
         Vector512<long> a = t.AsInt64() - Vector512.Create(RoundMagicDBits - 2046 - scale);
@@ -183,9 +205,13 @@ public static partial class VectorMath
     public static Vector256<double> Exp(Vector256<double> x) => CanonicalNaN(ExpCore(x, 0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> ExpCore(Vector256<float> x, int scale)
+    private static Vector256<float> ExpCore(Vector256<float> x, int scale, bool nonPositive = false)
     {
-        x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpMaxF)), Vector256.Create(ExpMaxF), x);
+        if (!nonPositive)
+        {
+            x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpMaxF)), Vector256.Create(ExpMaxF), x);
+        }
+
         x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(ExpMinF)), Vector256.Create(ExpMinF), x);
         Vector256<float> t = x * Log2EF + Vector256.Create(RoundMagicF);
         Vector256<int> a = t.AsInt32() - Vector256.Create(RoundMagicFBits - 254 - scale);
@@ -204,9 +230,13 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> ExpCore(Vector256<double> x, long scale)
+    private static Vector256<double> ExpCore(Vector256<double> x, long scale, bool nonPositive = false)
     {
-        x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpMaxD)), Vector256.Create(ExpMaxD), x);
+        if (!nonPositive)
+        {
+            x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpMaxD)), Vector256.Create(ExpMaxD), x);
+        }
+
         x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(ExpMinD)), Vector256.Create(ExpMinD), x);
         Vector256<double> t = x * Log2ED + Vector256.Create(RoundMagicD);
         Vector256<long> a = t.AsInt64() - Vector256.Create(RoundMagicDBits - 2046 - scale);
@@ -244,9 +274,13 @@ public static partial class VectorMath
     public static Vector128<double> Exp(Vector128<double> x) => CanonicalNaN(ExpCore(x, 0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> ExpCore(Vector128<float> x, int scale)
+    private static Vector128<float> ExpCore(Vector128<float> x, int scale, bool nonPositive = false)
     {
-        x = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpMaxF)), Vector128.Create(ExpMaxF), x);
+        if (!nonPositive)
+        {
+            x = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpMaxF)), Vector128.Create(ExpMaxF), x);
+        }
+
         x = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(ExpMinF)), Vector128.Create(ExpMinF), x);
         Vector128<float> t = x * Log2EF + Vector128.Create(RoundMagicF);
         Vector128<int> a = t.AsInt32() - Vector128.Create(RoundMagicFBits - 254 - scale);
@@ -265,9 +299,13 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> ExpCore(Vector128<double> x, long scale)
+    private static Vector128<double> ExpCore(Vector128<double> x, long scale, bool nonPositive = false)
     {
-        x = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpMaxD)), Vector128.Create(ExpMaxD), x);
+        if (!nonPositive)
+        {
+            x = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpMaxD)), Vector128.Create(ExpMaxD), x);
+        }
+
         x = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(ExpMinD)), Vector128.Create(ExpMinD), x);
         Vector128<double> t = x * Log2ED + Vector128.Create(RoundMagicD);
         Vector128<long> a = t.AsInt64() - Vector128.Create(RoundMagicDBits - 2046 - scale);

@@ -79,9 +79,12 @@ public static partial class VectorMath
         return LogTail(f, 0f, k);
     }
 
-    /// <summary>k ln 2 + log(1 + f) + c for |c| &lt;&lt; |f|.</summary>
+    /// <summary>
+    /// k ln 2 + log(1 + f) + c for |c| &lt;&lt; |f|; <paramref name="unitArgument"/> (a constant at every call site)
+    /// says the argument was in [1, 2], so |k| &lt;= 1 and the exact-sum branch is the only one needed.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float LogTail(float f, float c, int k)
+    private static float LogTail(float f, float c, int k, bool unitArgument = false)
     {
         float e = k;
         float z = f * f;
@@ -98,7 +101,7 @@ public static partial class VectorMath
         y = y + (e * Ln2LoLogF + c);
         y = y - 0.5f * z;
         float hi = e * Ln2HiLogF;
-        return k >= -1 && k <= 1 ? (hi + f) + y : hi + (f + y);
+        return unitArgument || (k >= -1 && k <= 1) ? (hi + f) + y : hi + (f + y);
     }
 
     /// <summary>log x for finite x &gt; 0 (subnormals included).</summary>
@@ -114,7 +117,7 @@ public static partial class VectorMath
 
     /// <summary>k ln 2 + log(1 + f) + c for |c| &lt;&lt; |f|, with kb = k + 1088 &gt;= 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double LogTail(double f, double c, long kb)
+    private static double LogTail(double f, double c, long kb, bool unitArgument = false)
     {
         double dk = FromBits(SmallIntBitsD | kb) - (TwoPow52D + 1088.0);
         double hfsq = 0.5 * f * f;
@@ -125,7 +128,7 @@ public static partial class VectorMath
         double t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
         double lo = hfsq - (s * (hfsq + (t2 + t1)) + (dk * Ln2LoD + c));
         double hi = dk * Ln2HiD;
-        return kb >= 1087 && kb <= 1089 ? (hi + f) - lo : hi - (lo - f);
+        return unitArgument || (kb >= 1087 && kb <= 1089) ? (hi + f) - lo : hi - (lo - f);
     }
 
     /// <summary>Computes ln x lane by lane; every lane is bit-identical to <see cref="Log(float)"/>.</summary>
@@ -165,7 +168,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> LogTail(Vector512<float> f, Vector512<float> c, Vector512<int> k)
+    private static Vector512<float> LogTail(Vector512<float> f, Vector512<float> c, Vector512<int> k, bool unitArgument = false)
     {
         Vector512<float> e = Vector512.ConvertToSingle(k);
         Vector512<float> z = f * f;
@@ -182,6 +185,11 @@ public static partial class VectorMath
         y = y + (e * Ln2LoLogF + c);
         y = y - Vector512.Create(0.5f) * z;
         Vector512<float> hi = e * Ln2HiLogF;
+        if (unitArgument)
+        {
+            return (hi + f) + y;
+        }
+
         Vector512<int> small = Vector512.LessThanOrEqual(k, Vector512<int>.One) & Vector512.GreaterThanOrEqual(k, Vector512.Create(-1));
         return Vector512.ConditionalSelect(small.AsSingle(), (hi + f) + y, hi + (f + y));
     }
@@ -198,7 +206,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> LogTail(Vector512<double> f, Vector512<double> c, Vector512<long> kb)
+    private static Vector512<double> LogTail(Vector512<double> f, Vector512<double> c, Vector512<long> kb, bool unitArgument = false)
     {
         Vector512<double> dk = (kb | Vector512.Create(SmallIntBitsD)).AsDouble() - Vector512.Create(TwoPow52D + 1088.0);
         Vector512<double> hfsq = Vector512.Create(0.5) * f * f;
@@ -209,6 +217,11 @@ public static partial class VectorMath
         Vector512<double> t2 = z * (Vector512.Create(Lg1) + w * (Vector512.Create(Lg3) + w * (Vector512.Create(Lg5) + w * Lg7)));
         Vector512<double> lo = hfsq - (s * (hfsq + (t2 + t1)) + (dk * Ln2LoD + c));
         Vector512<double> hi = dk * Ln2HiD;
+        if (unitArgument)
+        {
+            return (hi + f) - lo;
+        }
+
         Vector512<long> small = Vector512.GreaterThanOrEqual(kb, Vector512.Create(1087L)) &
                                 Vector512.LessThanOrEqual(kb, Vector512.Create(1089L));
         return Vector512.ConditionalSelect(small.AsDouble(), (hi + f) - lo, hi - (lo - f));
@@ -251,7 +264,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> LogTail(Vector256<float> f, Vector256<float> c, Vector256<int> k)
+    private static Vector256<float> LogTail(Vector256<float> f, Vector256<float> c, Vector256<int> k, bool unitArgument = false)
     {
         Vector256<float> e = Vector256.ConvertToSingle(k);
         Vector256<float> z = f * f;
@@ -268,6 +281,11 @@ public static partial class VectorMath
         y = y + (e * Ln2LoLogF + c);
         y = y - Vector256.Create(0.5f) * z;
         Vector256<float> hi = e * Ln2HiLogF;
+        if (unitArgument)
+        {
+            return (hi + f) + y;
+        }
+
         Vector256<int> small = Vector256.LessThanOrEqual(k, Vector256<int>.One) & Vector256.GreaterThanOrEqual(k, Vector256.Create(-1));
         return Vector256.ConditionalSelect(small.AsSingle(), (hi + f) + y, hi + (f + y));
     }
@@ -284,7 +302,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> LogTail(Vector256<double> f, Vector256<double> c, Vector256<long> kb)
+    private static Vector256<double> LogTail(Vector256<double> f, Vector256<double> c, Vector256<long> kb, bool unitArgument = false)
     {
         Vector256<double> dk = (kb | Vector256.Create(SmallIntBitsD)).AsDouble() - Vector256.Create(TwoPow52D + 1088.0);
         Vector256<double> hfsq = Vector256.Create(0.5) * f * f;
@@ -295,6 +313,11 @@ public static partial class VectorMath
         Vector256<double> t2 = z * (Vector256.Create(Lg1) + w * (Vector256.Create(Lg3) + w * (Vector256.Create(Lg5) + w * Lg7)));
         Vector256<double> lo = hfsq - (s * (hfsq + (t2 + t1)) + (dk * Ln2LoD + c));
         Vector256<double> hi = dk * Ln2HiD;
+        if (unitArgument)
+        {
+            return (hi + f) - lo;
+        }
+
         Vector256<long> small = Vector256.GreaterThanOrEqual(kb, Vector256.Create(1087L)) &
                                 Vector256.LessThanOrEqual(kb, Vector256.Create(1089L));
         return Vector256.ConditionalSelect(small.AsDouble(), (hi + f) - lo, hi - (lo - f));
@@ -337,7 +360,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> LogTail(Vector128<float> f, Vector128<float> c, Vector128<int> k)
+    private static Vector128<float> LogTail(Vector128<float> f, Vector128<float> c, Vector128<int> k, bool unitArgument = false)
     {
         Vector128<float> e = Vector128.ConvertToSingle(k);
         Vector128<float> z = f * f;
@@ -354,6 +377,11 @@ public static partial class VectorMath
         y = y + (e * Ln2LoLogF + c);
         y = y - Vector128.Create(0.5f) * z;
         Vector128<float> hi = e * Ln2HiLogF;
+        if (unitArgument)
+        {
+            return (hi + f) + y;
+        }
+
         Vector128<int> small = Vector128.LessThanOrEqual(k, Vector128<int>.One) & Vector128.GreaterThanOrEqual(k, Vector128.Create(-1));
         return Vector128.ConditionalSelect(small.AsSingle(), (hi + f) + y, hi + (f + y));
     }
@@ -370,7 +398,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> LogTail(Vector128<double> f, Vector128<double> c, Vector128<long> kb)
+    private static Vector128<double> LogTail(Vector128<double> f, Vector128<double> c, Vector128<long> kb, bool unitArgument = false)
     {
         Vector128<double> dk = (kb | Vector128.Create(SmallIntBitsD)).AsDouble() - Vector128.Create(TwoPow52D + 1088.0);
         Vector128<double> hfsq = Vector128.Create(0.5) * f * f;
@@ -381,6 +409,11 @@ public static partial class VectorMath
         Vector128<double> t2 = z * (Vector128.Create(Lg1) + w * (Vector128.Create(Lg3) + w * (Vector128.Create(Lg5) + w * Lg7)));
         Vector128<double> lo = hfsq - (s * (hfsq + (t2 + t1)) + (dk * Ln2LoD + c));
         Vector128<double> hi = dk * Ln2HiD;
+        if (unitArgument)
+        {
+            return (hi + f) - lo;
+        }
+
         Vector128<long> small = Vector128.GreaterThanOrEqual(kb, Vector128.Create(1087L)) &
                                 Vector128.LessThanOrEqual(kb, Vector128.Create(1089L));
         return Vector128.ConditionalSelect(small.AsDouble(), (hi + f) - lo, hi - (lo - f));

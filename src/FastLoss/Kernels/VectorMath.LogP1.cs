@@ -39,28 +39,28 @@ public static partial class VectorMath
         return x >= -1.0 ? r : double.NaN;
     }
 
-    /// <summary>log(1 + x) for finite x &gt; -1.</summary>
+    /// <summary>log(1 + x) for finite x &gt; -1 (<paramref name="unitArgument"/>: x is known to be in [0, 1]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float LogP1Core(float x)
+    private static float LogP1Core(float x, bool unitArgument = false)
     {
         float u = 1f + x;
         int ix = Bits(u) - SqrtHalfBitsF;
         int k = ix >> 23;
         float f = FromBits((ix & MantissaMaskF) + SqrtHalfBitsF) - 1f;
         float c = (x - (u - 1f)) / u;
-        return LogTail(f, c, k);
+        return LogTail(f, c, k, unitArgument);
     }
 
-    /// <summary>log(1 + x) for finite x &gt; -1.</summary>
+    /// <summary>log(1 + x) for finite x &gt; -1 (<paramref name="unitArgument"/>: x is known to be in [0, 1]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double LogP1Core(double x)
+    private static double LogP1Core(double x, bool unitArgument = false)
     {
         double u = 1.0 + x;
         long ix = Bits(u) - SqrtHalfBitsD;
         long kb = (long)((ulong)(ix + ExponentBiasShiftD) >> 52) + 64;
         double f = FromBits((ix & MantissaMaskD) + SqrtHalfBitsD) - 1.0;
         double c = (x - (u - 1.0)) / u;
-        return LogTail(f, c, kb);
+        return LogTail(f, c, kb, unitArgument);
     }
 
     /// <summary>Computes ln(1 + x) lane by lane; every lane is bit-identical to <see cref="LogP1(float)"/>.</summary>
@@ -92,7 +92,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> LogP1Core(Vector512<float> x)
+    private static Vector512<float> LogP1Core(Vector512<float> x, bool unitArgument = false)
     {
         Vector512<float> one = Vector512.Create(1f);
         Vector512<float> u = one + x;
@@ -100,11 +100,11 @@ public static partial class VectorMath
         Vector512<int> k = Vector512.ShiftRightArithmetic(ix, 23);
         Vector512<float> f = ((ix & Vector512.Create(MantissaMaskF)) + Vector512.Create(SqrtHalfBitsF)).AsSingle() - one;
         Vector512<float> c = (x - (u - one)) / u;
-        return LogTail(f, c, k);
+        return LogTail(f, c, k, unitArgument);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> LogP1Core(Vector512<double> x)
+    private static Vector512<double> LogP1Core(Vector512<double> x, bool unitArgument = false)
     {
         Vector512<double> one = Vector512.Create(1.0);
         Vector512<double> u = one + x;
@@ -112,7 +112,7 @@ public static partial class VectorMath
         Vector512<long> kb = Vector512.ShiftRightLogical(ix + Vector512.Create(ExponentBiasShiftD), 52) + Vector512.Create(64L);
         Vector512<double> f = ((ix & Vector512.Create(MantissaMaskD)) + Vector512.Create(SqrtHalfBitsD)).AsDouble() - one;
         Vector512<double> c = (x - (u - one)) / u;
-        return LogTail(f, c, kb);
+        return LogTail(f, c, kb, unitArgument);
     }
 
     /// <summary>Computes ln(1 + x) lane by lane; every lane is bit-identical to <see cref="LogP1(float)"/>.</summary>
@@ -144,7 +144,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> LogP1Core(Vector256<float> x)
+    private static Vector256<float> LogP1Core(Vector256<float> x, bool unitArgument = false)
     {
         Vector256<float> one = Vector256.Create(1f);
         Vector256<float> u = one + x;
@@ -152,11 +152,11 @@ public static partial class VectorMath
         Vector256<int> k = Vector256.ShiftRightArithmetic(ix, 23);
         Vector256<float> f = ((ix & Vector256.Create(MantissaMaskF)) + Vector256.Create(SqrtHalfBitsF)).AsSingle() - one;
         Vector256<float> c = (x - (u - one)) / u;
-        return LogTail(f, c, k);
+        return LogTail(f, c, k, unitArgument);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> LogP1Core(Vector256<double> x)
+    private static Vector256<double> LogP1Core(Vector256<double> x, bool unitArgument = false)
     {
         Vector256<double> one = Vector256.Create(1.0);
         Vector256<double> u = one + x;
@@ -164,7 +164,7 @@ public static partial class VectorMath
         Vector256<long> kb = Vector256.ShiftRightLogical(ix + Vector256.Create(ExponentBiasShiftD), 52) + Vector256.Create(64L);
         Vector256<double> f = ((ix & Vector256.Create(MantissaMaskD)) + Vector256.Create(SqrtHalfBitsD)).AsDouble() - one;
         Vector256<double> c = (x - (u - one)) / u;
-        return LogTail(f, c, kb);
+        return LogTail(f, c, kb, unitArgument);
     }
 
     /// <summary>Computes ln(1 + x) lane by lane; every lane is bit-identical to <see cref="LogP1(float)"/>.</summary>
@@ -196,7 +196,7 @@ public static partial class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> LogP1Core(Vector128<float> x)
+    private static Vector128<float> LogP1Core(Vector128<float> x, bool unitArgument = false)
     {
         Vector128<float> one = Vector128.Create(1f);
         Vector128<float> u = one + x;
@@ -204,11 +204,11 @@ public static partial class VectorMath
         Vector128<int> k = Vector128.ShiftRightArithmetic(ix, 23);
         Vector128<float> f = ((ix & Vector128.Create(MantissaMaskF)) + Vector128.Create(SqrtHalfBitsF)).AsSingle() - one;
         Vector128<float> c = (x - (u - one)) / u;
-        return LogTail(f, c, k);
+        return LogTail(f, c, k, unitArgument);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> LogP1Core(Vector128<double> x)
+    private static Vector128<double> LogP1Core(Vector128<double> x, bool unitArgument = false)
     {
         Vector128<double> one = Vector128.Create(1.0);
         Vector128<double> u = one + x;
@@ -216,6 +216,6 @@ public static partial class VectorMath
         Vector128<long> kb = Vector128.ShiftRightLogical(ix + Vector128.Create(ExponentBiasShiftD), 52) + Vector128.Create(64L);
         Vector128<double> f = ((ix & Vector128.Create(MantissaMaskD)) + Vector128.Create(SqrtHalfBitsD)).AsDouble() - one;
         Vector128<double> c = (x - (u - one)) / u;
-        return LogTail(f, c, kb);
+        return LogTail(f, c, kb, unitArgument);
     }
 }

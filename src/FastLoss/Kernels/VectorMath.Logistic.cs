@@ -20,7 +20,7 @@ public static partial class VectorMath
     /// </remarks>
     public static float Sigmoid(float x)
     {
-        float t = ExpCore(-AbsBits(x), 0);
+        float t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         return CanonicalNaN((x < 0f ? t : 1f) / (1f + t));
     }
 
@@ -33,7 +33,7 @@ public static partial class VectorMath
     /// </remarks>
     public static double Sigmoid(double x)
     {
-        double t = ExpCore(-AbsBits(x), 0);
+        double t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         return CanonicalNaN((x < 0.0 ? t : 1.0) / (1.0 + t));
     }
 
@@ -47,8 +47,8 @@ public static partial class VectorMath
     /// </remarks>
     public static float Softplus(float x)
     {
-        float t = ExpCore(-AbsBits(x), 0);
-        return CanonicalNaN((x > 0f ? x : 0f) + LogP1Core(t));
+        float t = ExpCore(-AbsBits(x), 0, nonPositive: true);
+        return CanonicalNaN((x > 0f ? x : 0f) + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes softplus(<paramref name="x"/>) = ln(1 + e^x) without overflow.</summary>
@@ -61,8 +61,8 @@ public static partial class VectorMath
     /// </remarks>
     public static double Softplus(double x)
     {
-        double t = ExpCore(-AbsBits(x), 0);
-        return CanonicalNaN((x > 0.0 ? x : 0.0) + LogP1Core(t));
+        double t = ExpCore(-AbsBits(x), 0, nonPositive: true);
+        return CanonicalNaN((x > 0.0 ? x : 0.0) + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes log σ(<paramref name="x"/>) = -softplus(-x) without overflow.</summary>
@@ -75,8 +75,8 @@ public static partial class VectorMath
     /// </remarks>
     public static float LogSigmoid(float x)
     {
-        float t = ExpCore(-AbsBits(x), 0);
-        return CanonicalNaN(-((x < 0f ? -x : 0f) + LogP1Core(t)));
+        float t = ExpCore(-AbsBits(x), 0, nonPositive: true);
+        return CanonicalNaN(-((x < 0f ? -x : 0f) + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes log σ(<paramref name="x"/>) = -softplus(-x) without overflow.</summary>
@@ -89,8 +89,8 @@ public static partial class VectorMath
     /// </remarks>
     public static double LogSigmoid(double x)
     {
-        double t = ExpCore(-AbsBits(x), 0);
-        return CanonicalNaN(-((x < 0.0 ? -x : 0.0) + LogP1Core(t)));
+        double t = ExpCore(-AbsBits(x), 0, nonPositive: true);
+        return CanonicalNaN(-((x < 0.0 ? -x : 0.0) + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes σ(x) lane by lane; every lane is bit-identical to <see cref="Sigmoid(float)"/>.</summary>
@@ -100,7 +100,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Sigmoid(Vector512<float> x)
     {
-        Vector512<float> t = ExpCore(-AbsBits(x), 0);
+        Vector512<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector512<float> one = Vector512.Create(1f);
         Vector512<float> num = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), t, one);
         return CanonicalNaN(num / (one + t));
@@ -113,7 +113,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Sigmoid(Vector512<double> x)
     {
-        Vector512<double> t = ExpCore(-AbsBits(x), 0);
+        Vector512<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector512<double> one = Vector512.Create(1.0);
         Vector512<double> num = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), t, one);
         return CanonicalNaN(num / (one + t));
@@ -126,9 +126,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Softplus(Vector512<float> x)
     {
-        Vector512<float> t = ExpCore(-AbsBits(x), 0);
+        Vector512<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector512<float> max = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x, Vector512<float>.Zero);
-        return CanonicalNaN(max + LogP1Core(t));
+        return CanonicalNaN(max + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes softplus(x) lane by lane; every lane is bit-identical to <see cref="Softplus(double)"/>.</summary>
@@ -138,9 +138,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Softplus(Vector512<double> x)
     {
-        Vector512<double> t = ExpCore(-AbsBits(x), 0);
+        Vector512<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector512<double> max = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x, Vector512<double>.Zero);
-        return CanonicalNaN(max + LogP1Core(t));
+        return CanonicalNaN(max + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes log σ(x) lane by lane; every lane is bit-identical to <see cref="LogSigmoid(float)"/>.</summary>
@@ -150,9 +150,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> LogSigmoid(Vector512<float> x)
     {
-        Vector512<float> t = ExpCore(-AbsBits(x), 0);
+        Vector512<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector512<float> max = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), -x, Vector512<float>.Zero);
-        return CanonicalNaN(-(max + LogP1Core(t)));
+        return CanonicalNaN(-(max + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes log σ(x) lane by lane; every lane is bit-identical to <see cref="LogSigmoid(double)"/>.</summary>
@@ -162,9 +162,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> LogSigmoid(Vector512<double> x)
     {
-        Vector512<double> t = ExpCore(-AbsBits(x), 0);
+        Vector512<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector512<double> max = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), -x, Vector512<double>.Zero);
-        return CanonicalNaN(-(max + LogP1Core(t)));
+        return CanonicalNaN(-(max + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes σ(x) lane by lane; every lane is bit-identical to <see cref="Sigmoid(float)"/>.</summary>
@@ -174,7 +174,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Sigmoid(Vector256<float> x)
     {
-        Vector256<float> t = ExpCore(-AbsBits(x), 0);
+        Vector256<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector256<float> one = Vector256.Create(1f);
         Vector256<float> num = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), t, one);
         return CanonicalNaN(num / (one + t));
@@ -187,7 +187,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Sigmoid(Vector256<double> x)
     {
-        Vector256<double> t = ExpCore(-AbsBits(x), 0);
+        Vector256<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector256<double> one = Vector256.Create(1.0);
         Vector256<double> num = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), t, one);
         return CanonicalNaN(num / (one + t));
@@ -200,9 +200,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Softplus(Vector256<float> x)
     {
-        Vector256<float> t = ExpCore(-AbsBits(x), 0);
+        Vector256<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector256<float> max = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x, Vector256<float>.Zero);
-        return CanonicalNaN(max + LogP1Core(t));
+        return CanonicalNaN(max + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes softplus(x) lane by lane; every lane is bit-identical to <see cref="Softplus(double)"/>.</summary>
@@ -212,9 +212,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Softplus(Vector256<double> x)
     {
-        Vector256<double> t = ExpCore(-AbsBits(x), 0);
+        Vector256<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector256<double> max = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, Vector256<double>.Zero);
-        return CanonicalNaN(max + LogP1Core(t));
+        return CanonicalNaN(max + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes log σ(x) lane by lane; every lane is bit-identical to <see cref="LogSigmoid(float)"/>.</summary>
@@ -224,9 +224,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LogSigmoid(Vector256<float> x)
     {
-        Vector256<float> t = ExpCore(-AbsBits(x), 0);
+        Vector256<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector256<float> max = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), -x, Vector256<float>.Zero);
-        return CanonicalNaN(-(max + LogP1Core(t)));
+        return CanonicalNaN(-(max + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes log σ(x) lane by lane; every lane is bit-identical to <see cref="LogSigmoid(double)"/>.</summary>
@@ -236,9 +236,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> LogSigmoid(Vector256<double> x)
     {
-        Vector256<double> t = ExpCore(-AbsBits(x), 0);
+        Vector256<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector256<double> max = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), -x, Vector256<double>.Zero);
-        return CanonicalNaN(-(max + LogP1Core(t)));
+        return CanonicalNaN(-(max + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes σ(x) lane by lane; every lane is bit-identical to <see cref="Sigmoid(float)"/>.</summary>
@@ -248,7 +248,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sigmoid(Vector128<float> x)
     {
-        Vector128<float> t = ExpCore(-AbsBits(x), 0);
+        Vector128<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector128<float> one = Vector128.Create(1f);
         Vector128<float> num = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), t, one);
         return CanonicalNaN(num / (one + t));
@@ -261,7 +261,7 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Sigmoid(Vector128<double> x)
     {
-        Vector128<double> t = ExpCore(-AbsBits(x), 0);
+        Vector128<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector128<double> one = Vector128.Create(1.0);
         Vector128<double> num = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<double>.Zero), t, one);
         return CanonicalNaN(num / (one + t));
@@ -274,9 +274,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Softplus(Vector128<float> x)
     {
-        Vector128<float> t = ExpCore(-AbsBits(x), 0);
+        Vector128<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector128<float> max = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x, Vector128<float>.Zero);
-        return CanonicalNaN(max + LogP1Core(t));
+        return CanonicalNaN(max + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes softplus(x) lane by lane; every lane is bit-identical to <see cref="Softplus(double)"/>.</summary>
@@ -286,9 +286,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Softplus(Vector128<double> x)
     {
-        Vector128<double> t = ExpCore(-AbsBits(x), 0);
+        Vector128<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector128<double> max = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), x, Vector128<double>.Zero);
-        return CanonicalNaN(max + LogP1Core(t));
+        return CanonicalNaN(max + LogP1Core(t, unitArgument: true));
     }
 
     /// <summary>Computes log σ(x) lane by lane; every lane is bit-identical to <see cref="LogSigmoid(float)"/>.</summary>
@@ -298,9 +298,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> LogSigmoid(Vector128<float> x)
     {
-        Vector128<float> t = ExpCore(-AbsBits(x), 0);
+        Vector128<float> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector128<float> max = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), -x, Vector128<float>.Zero);
-        return CanonicalNaN(-(max + LogP1Core(t)));
+        return CanonicalNaN(-(max + LogP1Core(t, unitArgument: true)));
     }
 
     /// <summary>Computes log σ(x) lane by lane; every lane is bit-identical to <see cref="LogSigmoid(double)"/>.</summary>
@@ -310,8 +310,8 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> LogSigmoid(Vector128<double> x)
     {
-        Vector128<double> t = ExpCore(-AbsBits(x), 0);
+        Vector128<double> t = ExpCore(-AbsBits(x), 0, nonPositive: true);
         Vector128<double> max = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<double>.Zero), -x, Vector128<double>.Zero);
-        return CanonicalNaN(-(max + LogP1Core(t)));
+        return CanonicalNaN(-(max + LogP1Core(t, unitArgument: true)));
     }
 }
