@@ -126,7 +126,7 @@ internal static class LossApiAudit
                 (false, false, "input") when e == element => Role.Input,
                 (false, true, "target") when rowwise => Role.ClassTarget,
                 (false, false, "target") when rowwise && e == element => Role.ProbabilityTarget,
-                (false, false, "weight" or "alpha") when rowwise && e == element => Role.PerClass,
+                (false, false, "weight" or "alpha" or "posWeight") when rowwise && e == element => Role.PerClass,
                 (false, false, _) when !rowwise && e == element => Role.Operand,
                 _ => throw new InvalidOperationException($"The audit does not know the span parameter '{p.Name}' ({t}) of {AuditCall.Describe((MethodBase)p.Member)}: add it to LossApiAudit."),
             };
@@ -273,6 +273,9 @@ internal static class LossApiAudit
         int rows = Samples * spatial;
         // A per-sample call ([N, D], D = sampleSize): Samples samples of Classes values; a per-class call writes C losses.
         bool sampled = roles.Contains(Role.SampleSize);
+
+        // The weighted binary cross-entropies take a classCount (their per-class weights' period) but write per element.
+        bool perElement = method.Name.StartsWith("BinaryCrossEntropy", StringComparison.Ordinal);
         int inputLength = rowwise ? rows * Classes : sampled ? Samples * Classes : N;
         int groups = method.Name.Contains("PerClass", StringComparison.Ordinal) ? Classes : sampled ? Samples : rows;
         var lengths = new int[ps.Length];
@@ -284,7 +287,7 @@ internal static class LossApiAudit
                 Role.Input or Role.Operand or Role.ProbabilityTarget => inputLength,
                 Role.ClassTarget => rows,
                 Role.PerClass => Classes,
-                Role.Output => (rowwise || sampled) && ps[i].Name == "destination" ? groups : inputLength,
+                Role.Output => (rowwise || sampled) && !perElement && ps[i].Name == "destination" ? groups : inputLength,
                 _ => 0,
             };
             scalars[i] = roles[i] switch
