@@ -8,7 +8,8 @@ namespace FastLoss.PropertyTests;
 /// (NameHessian, Sum) kernels against central finite differences of the loss in double (the double instantiation, or a
 /// double twin of a float-only formula), over moderate finite values.
 /// <list type="bullet">
-/// <item>Gradient: fd = (f(x+h) − f(x−h))/2h with h = 1e-6·max(1, |x|).</item>
+/// <item>Gradient: fd = (f(x+h) − f(x−h))/2h with h = 1e-6·max(1, |x|); for the cases with a <c>[Differentiable]</c>
+/// target, the same with respect to the target (NameGradient's all-gradients overload, the target perturbed).</item>
 /// <item>Hessian: fd = (f(x+k) − 2f(x) + f(x−k))/k² with k = 1e-4·max(1, |x|).</item>
 /// <item>Pass when |kernel − fd| ≤ rtol·|fd| + atol + R + E + 32·ε_T·S, with rtol = 1e-6 (gradient) / 1e-5 (Hessian),
 /// atol = 1e-9 / 1e-7, R the rounding error of the difference quotient (4ε₆₄·Σ|f|/h, 8ε₆₄·Σ|f|/k²), E Richardson's
@@ -34,7 +35,15 @@ public sealed class DerivativeProperties
     [MemberData(nameof(Cases.Names), MemberType = typeof(Cases))]
     public void HessianMatchesFiniteDifferences(string name) => Cases.Run(name, new Visitor(hessian: true));
 
-    private static bool Skip<T>(LossCase<T> c, Sample<T> s, int i, double x, double a, double b, double[] h, double k)
+    [Theory]
+    [MemberData(nameof(Cases.TargetGradientNames), MemberType = typeof(Cases))]
+    public void TargetGradientMatchesFiniteDifferences(string name) => Cases.Run(name, new Visitor(hessian: false, target: true));
+
+    /// <summary>The function of one variable a finite difference perturbs: the loss in x (or in a, for the target's gradient).</summary>
+    private static Func<double, double> Along(F64 f, bool target, double x, double a, double b, double[] h)
+        => target ? u => f(x, u, b, h) : u => f(u, a, b, h);
+
+    private static bool Skip<T>(LossCase<T> c, Sample<T> s, int i, bool target, double x, double a, double b, double[] h, double k)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (!T.IsFinite(c.Formula.Loss(s.X[i], s.A[i], s.B[i], s.H)))
@@ -42,9 +51,11 @@ public sealed class DerivativeProperties
             return true;
         }
 
+        double v = target ? a : x;
+        Func<double, double> loss = Along(c.Loss64, target, x, a, b, h);
         for (int j = -4; j <= 4; j++)
         {
-            if (!double.IsFinite(c.Loss64(x + (j * k / 2), a, b, h)))
+            if (!double.IsFinite(loss(v + (j * k / 2))))
             {
                 return true;
             }
@@ -52,10 +63,11 @@ public sealed class DerivativeProperties
 
         if (c.Branch is { } branch)
         {
-            double at = branch(x, a, b, h);
+            Func<double, double> side = Along(branch, target, x, a, b, h);
+            double at = side(v);
             for (int j = -8; j <= 8; j++)
             {
-                if (branch(x + (j * k / 4), a, b, h) != at)
+                if (side(v + (j * k / 4)) != at)
                 {
                     return true;
                 }
@@ -65,17 +77,18 @@ public sealed class DerivativeProperties
         return false;
     }
 
-    private static void CheckGradient<T>(LossCase<T> c, Sample<T> s, int i, T kernel, double x, double a, double b, double[] h)
+    private static void CheckGradient<T>(LossCase<T> c, Sample<T> s, int i, T kernel, bool target, double x, double a, double b, double[] h)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        F64 f = c.Loss64;
-        double step = 1e-6 * Math.Max(1, Math.Abs(x));
-        double Fd(double e) => (f(x + e, a, b, h) - f(x - e, a, b, h)) / (2 * e);
+        Func<double, double> f = Along(c.Loss64, target, x, a, b, h);
+        double v = target ? a : x;
+        double step = 1e-6 * Math.Max(1, Math.Abs(v));
+        double Fd(double e) => (f(v + e) - f(v - e)) / (2 * e);
         double fd = Fd(step);
-        double rounding = 4 * E64 * (Math.Abs(f(x + step, a, b, h)) + Math.Abs(f(x - step, a, b, h)) + Math.Abs(f(x, a, b, h))) / step;
+        double rounding = 4 * E64 * (Math.Abs(f(v + step)) + Math.Abs(f(v - step)) + Math.Abs(f(v))) / step;
         double truncation = Math.Abs(fd - Fd(2 * step));
         double own = 32 * Num.Epsilon<T>() * c.GradientScale(x, a, b, h);
-        Within(c, "gradient", s, i, kernel, fd, (1e-6 * Math.Abs(fd)) + 1e-9 + rounding + truncation + own);
+        Within(c, target ? "target gradient" : "gradient", s, i, kernel, fd, (1e-6 * Math.Abs(fd)) + 1e-9 + rounding + truncation + own);
     }
 
     private static void CheckHessian<T>(LossCase<T> c, Sample<T> s, int i, T kernel, double x, double a, double b, double[] h, double k)
@@ -109,19 +122,23 @@ public sealed class DerivativeProperties
         }
     }
 
-    private readonly struct Visitor(bool hessian) : ICaseVisitor
+    private readonly struct Visitor(bool hessian, bool target = false) : ICaseVisitor
     {
         public void Visit<T>(LossCase<T> c)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             long checkedCount = 0, total = 0;
-            bool second = hessian;
-            Runner.Check($"{(second ? "Hessian" : "gradient")} == finite differences [{c.Name}]", Gens<T>.Arbitrary(c.Domain, Mode.Moderate, Length), s =>
+            bool second = hessian, wrtTarget = target;
+            Runner.Check($"{(second ? "Hessian" : wrtTarget ? "target gradient" : "gradient")} == finite differences [{c.Name}]", Gens<T>.Arbitrary(c.Domain, Mode.Moderate, Length), s =>
             {
                 var kernel = new T[s.Length];
                 if (second)
                 {
                     c.Api.Hessian(s.X, s.A, s.B, s.H, kernel, Reduction.Sum);
+                }
+                else if (wrtTarget)
+                {
+                    c.TargetGradient!(s.X, s.A, s.B, s.H, kernel, Reduction.Sum);
                 }
                 else
                 {
@@ -135,9 +152,9 @@ public sealed class DerivativeProperties
                     // The step grows with √|x|, not |x|: x ± k is then rounded by |x|·ε ≤ 1e8·ε·k², which the second
                     // difference divides by k² into a bounded error, while k stays small against the curvature of
                     // functions of x − t (|x| ≈ 1e3 with x − t ≈ 1 is common here).
-                    double k = 1e-4 * Math.Max(1, Math.Sqrt(Math.Abs(x)));
+                    double k = 1e-4 * Math.Max(1, Math.Sqrt(Math.Abs(wrtTarget ? a : x)));
                     Interlocked.Increment(ref total);
-                    if (Skip(c, s, i, x, a, b, h, k))
+                    if (Skip(c, s, i, wrtTarget, x, a, b, h, k))
                     {
                         continue;
                     }
@@ -149,7 +166,7 @@ public sealed class DerivativeProperties
                     }
                     else
                     {
-                        CheckGradient(c, s, i, kernel[i], x, a, b, h);
+                        CheckGradient(c, s, i, kernel[i], wrtTarget, x, a, b, h);
                     }
                 }
             });

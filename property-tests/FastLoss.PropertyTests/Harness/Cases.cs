@@ -49,6 +49,21 @@ public static class Cases
         }
     }
 
+    /// <summary>xunit MemberData: the cases that bind the gradient with respect to the target.</summary>
+    public static TheoryData<string> TargetGradientNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (ILossCase c in All.Where(c => c.ChecksTargetGradient))
+            {
+                data.Add(c.Name);
+            }
+
+            return data;
+        }
+    }
+
     public static void Run(string name, ICaseVisitor visitor) => ByName[name].Accept(visitor);
 
     private static double Abs(double v) => Math.Abs(v);
@@ -60,6 +75,7 @@ public static class Cases
         {
             Name = "L1<float>", Owner = typeof(Loss), Method = nameof(Loss.L1), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.L1(x, a, r), (x, a, _, h, d) => Loss.L1(x, a, d), (x, a, _, h, d, r) => Loss.L1Gradient(x, a, d, r), (x, a, _, h, g, r) => Loss.L1WithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.L1Hessian(x, a, d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.L1Gradient(x, a, new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.L1Loss<float>()), ObjectType = typeof(Loss.L1Loss<float>),
             Loss64 = (x, t, _, _) => Abs(x - t), Branch = (x, t, _, _) => Math.Sign(x - t), GradientScale = one, HessianScale = one,
         };
@@ -67,6 +83,7 @@ public static class Cases
         {
             Name = "L1<double>", Owner = typeof(Loss), Method = nameof(Loss.L1), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.L1(x, a, r), (x, a, _, h, d) => Loss.L1(x, a, d), (x, a, _, h, d, r) => Loss.L1Gradient(x, a, d, r), (x, a, _, h, g, r) => Loss.L1WithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.L1Hessian(x, a, d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.L1Gradient(x, a, new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.L1Loss<double>()), ObjectType = typeof(Loss.L1Loss<double>),
             Loss64 = (x, t, _, _) => Abs(x - t), Branch = (x, t, _, _) => Math.Sign(x - t), GradientScale = one, HessianScale = one,
         };
@@ -76,6 +93,7 @@ public static class Cases
         {
             Name = "Mse<float>", Owner = typeof(Loss), Method = nameof(Loss.Mse), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.Mse(x, a, r), (x, a, _, h, d) => Loss.Mse(x, a, d), (x, a, _, h, d, r) => Loss.MseGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.MseWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.MseHessian(x, a, d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.MseGradient(x, a, new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.MseLoss<float>()), ObjectType = typeof(Loss.MseLoss<float>),
             Loss64 = (x, t, _, _) => (x - t) * (x - t), GradientScale = mseG, HessianScale = two,
         };
@@ -83,6 +101,7 @@ public static class Cases
         {
             Name = "Mse<double>", Owner = typeof(Loss), Method = nameof(Loss.Mse), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.Mse(x, a, r), (x, a, _, h, d) => Loss.Mse(x, a, d), (x, a, _, h, d, r) => Loss.MseGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.MseWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.MseHessian(x, a, d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.MseGradient(x, a, new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.MseLoss<double>()), ObjectType = typeof(Loss.MseLoss<double>),
             Loss64 = (x, t, _, _) => (x - t) * (x - t), GradientScale = mseG, HessianScale = two,
         };
@@ -94,6 +113,7 @@ public static class Cases
         {
             Name = "SmoothL1<float>", Owner = typeof(Loss), Method = nameof(Loss.SmoothL1), Domain = Target(Beta),
             Api = new((x, a, _, h, r) => Loss.SmoothL1(x, a, h[0], r), (x, a, _, h, d) => Loss.SmoothL1(x, a, h[0], d), (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.SmoothL1WithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.SmoothL1Hessian(x, a, h[0], d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.SmoothL1Loss<float>(h[0])), ObjectType = typeof(Loss.SmoothL1Loss<float>),
             Loss64 = sl1, Branch = side, GradientScale = sl1G, HessianScale = sl1H,
         };
@@ -101,6 +121,7 @@ public static class Cases
         {
             Name = "SmoothL1<double>", Owner = typeof(Loss), Method = nameof(Loss.SmoothL1), Domain = Target(Beta),
             Api = new((x, a, _, h, r) => Loss.SmoothL1(x, a, h[0], r), (x, a, _, h, d) => Loss.SmoothL1(x, a, h[0], d), (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.SmoothL1WithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.SmoothL1Hessian(x, a, h[0], d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.SmoothL1Loss<double>(h[0])), ObjectType = typeof(Loss.SmoothL1Loss<double>),
             Loss64 = sl1, Branch = side, GradientScale = sl1G, HessianScale = sl1H,
         };
@@ -110,6 +131,7 @@ public static class Cases
         {
             Name = "Huber<float>", Owner = typeof(Loss), Method = nameof(Loss.Huber), Domain = Target(Delta),
             Api = new((x, a, _, h, r) => Loss.Huber(x, a, h[0], r), (x, a, _, h, d) => Loss.Huber(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HuberWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HuberHessian(x, a, h[0], d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.HuberLoss<float>(h[0])), ObjectType = typeof(Loss.HuberLoss<float>),
             Loss64 = huber, Branch = side, GradientScale = huberG, HessianScale = one,
         };
@@ -117,6 +139,7 @@ public static class Cases
         {
             Name = "Huber<double>", Owner = typeof(Loss), Method = nameof(Loss.Huber), Domain = Target(Delta),
             Api = new((x, a, _, h, r) => Loss.Huber(x, a, h[0], r), (x, a, _, h, d) => Loss.Huber(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HuberWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HuberHessian(x, a, h[0], d, r)),
+            TargetGradient = (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.HuberLoss<double>(h[0])), ObjectType = typeof(Loss.HuberLoss<double>),
             Loss64 = huber, Branch = side, GradientScale = huberG, HessianScale = one,
         };
@@ -304,6 +327,34 @@ public static class Cases
             Api = new((x, a, _, h, r) => Loss.HingeEmbedding(x, a, h[0], r), (x, a, _, h, d) => Loss.HingeEmbedding(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HingeEmbeddingGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HingeEmbeddingWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HingeEmbeddingHessian(x, a, h[0], d, r)),
             Object = h => Api<double>.Of(new Loss.HingeEmbeddingLoss<double>(h[0])), ObjectType = typeof(Loss.HingeEmbeddingLoss<double>),
             Loss64 = hingeEmbedding, Branch = hingeEmbeddingSide, GradientScale = two2, HessianScale = one,
+        };
+        CaseDomain ranking = new(2, OperandKind.General, OperandKind.General, [margin]);
+        F64 marginRanking = (x, a, b, h) => Math.Max((-b * (x - a)) + h[0], 0);
+        F64 marginRankingSide = (x, a, b, h) => Math.Sign((-b * (x - a)) + h[0]);
+        F64 marginRankingG = (_, _, b, _) => 1 + Abs(b);
+        yield return new LossCase<float>
+        {
+            Name = "MarginRanking<float>", Owner = typeof(Loss), Method = nameof(Loss.MarginRanking), Domain = ranking,
+            Api = new((x, a, b, h, r) => Loss.MarginRanking(x, a, b, h[0], r), (x, a, b, h, d) => Loss.MarginRanking(x, a, b, h[0], d), (x, a, b, h, d, r) => Loss.MarginRankingGradient(x, a, b, h[0], d, r), (x, a, b, h, g, r) => Loss.MarginRankingWithGradient(x, a, b, h[0], g, r), (x, a, b, h, d, r) => Loss.MarginRankingHessian(x, a, b, h[0], d, r)),
+            Object = h =>
+            {
+                var o = new Loss.MarginRankingLoss<float>(h[0]);
+                return new((x, a, b, _, r) => o.Loss(x, a, b, r), (x, a, b, _, d) => o.Loss(x, a, b, d), (x, a, b, _, d, r) => o.Gradient(x, a, b, d, r), (x, a, b, _, g, r) => o.LossWithGradient(x, a, b, g, r), (x, a, b, _, d, r) => o.Hessian(x, a, b, d, r));
+            },
+            ObjectType = typeof(Loss.MarginRankingLoss<float>),
+            Loss64 = marginRanking, Branch = marginRankingSide, GradientScale = marginRankingG, HessianScale = one,
+        };
+        yield return new LossCase<double>
+        {
+            Name = "MarginRanking<double>", Owner = typeof(Loss), Method = nameof(Loss.MarginRanking), Domain = ranking,
+            Api = new((x, a, b, h, r) => Loss.MarginRanking(x, a, b, h[0], r), (x, a, b, h, d) => Loss.MarginRanking(x, a, b, h[0], d), (x, a, b, h, d, r) => Loss.MarginRankingGradient(x, a, b, h[0], d, r), (x, a, b, h, g, r) => Loss.MarginRankingWithGradient(x, a, b, h[0], g, r), (x, a, b, h, d, r) => Loss.MarginRankingHessian(x, a, b, h[0], d, r)),
+            Object = h =>
+            {
+                var o = new Loss.MarginRankingLoss<double>(h[0]);
+                return new((x, a, b, _, r) => o.Loss(x, a, b, r), (x, a, b, _, d) => o.Loss(x, a, b, d), (x, a, b, _, d, r) => o.Gradient(x, a, b, d, r), (x, a, b, _, g, r) => o.LossWithGradient(x, a, b, g, r), (x, a, b, _, d, r) => o.Hessian(x, a, b, d, r));
+            },
+            ObjectType = typeof(Loss.MarginRankingLoss<double>),
+            Loss64 = marginRanking, Branch = marginRankingSide, GradientScale = marginRankingG, HessianScale = one,
         };
     }
 

@@ -66,6 +66,9 @@ public interface ILossCase
     /// <summary>Whether the case states a bound for its gradient kernel against a hand-written gradient method.</summary>
     bool ChecksHandWrittenGradient { get; }
 
+    /// <summary>Whether the case binds the gradient with respect to its first operand (a <c>[Differentiable]</c> target).</summary>
+    bool ChecksTargetGradient { get; }
+
     void Accept(ICaseVisitor visitor);
 }
 
@@ -143,6 +146,14 @@ public sealed class LossCase<T> : ILossCase
     public Operator<T> Operator(T[] hyperparameters) => new(OperatorType, Formula.Operands, hyperparameters);
 
     public bool ChecksHandWrittenGradient => GradientBound is not null;
+
+    /// <summary>
+    /// d(loss)/d(a) through the all-gradients <c>NameGradient</c> overload (the input's gradient discarded), for a
+    /// formula whose first operand is <c>[Differentiable]</c>; null otherwise.
+    /// </summary>
+    public DerivativeFn<T>? TargetGradient { get; init; }
+
+    public bool ChecksTargetGradient => TargetGradient is not null;
 
     public void Accept(ICaseVisitor visitor) => visitor.Visit(this);
 
