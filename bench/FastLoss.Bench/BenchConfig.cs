@@ -60,6 +60,9 @@ public static class BenchConfig
             config.AddJob(variable is null ? job : job.WithEnvironmentVariable(variable, "0"));
         }
 
+        // The parallel benchmark measures threads, not widths: the widest ISA only.
+        config.AddFilter(new SimpleFilter(c => c.Descriptor.Type != typeof(ParallelReduction) || c.Job.Id == "V512"));
+
         if (!torchAvailable)
         {
             config.AddFilter(new SimpleFilter(c => c.Descriptor.WorkloadMethod.Name != "Torch"));

@@ -9,7 +9,7 @@ namespace FastLoss.Generators.Emit;
 /// the fused loss and gradient, and the Hessian diagonal — each a thin method that validates, binds a kernel and
 /// calls the driver.
 /// </summary>
-internal static class ApiEmitter
+internal static partial class ApiEmitter
 {
     public static void Emit(SourceWriter w, FormulaSpec spec, ElementType type, string generatedCode)
     {
@@ -109,5 +109,7 @@ internal static class ApiEmitter
                 w.Line("    => " + call + ";");
             }
         }
+
+        EmitOptionsOverloads(w, spec, e, operands, hyper, generatedCode);
     }
 }

@@ -187,7 +187,7 @@ internal static class FormulaParser
     /// Parameter names of the generated span API and loss class: a formula parameter becomes a parameter of the same
     /// methods, so it may not take one (FL0016). Every other name the generated code uses gives way to the parameters.
     /// </summary>
-    private static readonly string[] ReservedParameterNames = { "reduction", "destination", "inputGradient", "inputHessian" };
+    private static readonly string[] ReservedParameterNames = { "reduction", "destination", "inputGradient", "inputHessian", "options" };
 
     /// <summary>Members of the generated loss class (and of object) that a hyperparameter's property may not be named.</summary>
     private static readonly string[] LossClassMembers = { "Loss", "Gradient", "LossWithGradient", "Hessian", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };

@@ -9,8 +9,26 @@ public static partial class ElementwiseDriver
     /// <summary>Steps of four interleaved block accumulators that are folded into one cascade entry.</summary>
     private const int StepsPerChunk = 16;
 
-    /// <summary>The per-element losses summed in the fixed logical layout described on <see cref="ElementwiseDriver"/>.</summary>
+    /// <summary>
+    /// A parallel partition is 2^PartitionLevel chunks (256 KB of every operand, 256 Ki floats or 128 Ki doubles): a
+    /// complete subtree of the cascade, so partitions summed on any threads and pushed in order give the
+    /// single-threaded bits.
+    /// </summary>
+    internal const int PartitionLevel = 8;
+
+    /// <summary>The per-element losses summed in the fixed logical layout, with <see cref="LossOptions.Current"/>.</summary>
     private static T Sum<T, TKernel, TBlocks>(scoped ref TKernel kernel, scoped ref GradientSink<T> sink)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        where TBlocks : IBlockFunction<T>
+        => Sum<T, TKernel, TBlocks>(ref kernel, ref sink, LossOptions.Current);
+
+    /// <summary>
+    /// The per-element losses summed in the fixed logical layout described on <see cref="ElementwiseDriver"/>. Above the
+    /// options' threshold, whole partitions (<see cref="PartitionLevel"/>) are summed on worker threads; their sums
+    /// enter the cascade at their own level, in partition order, then the rest continues on the calling thread.
+    /// </summary>
+    private static unsafe T Sum<T, TKernel, TBlocks>(scoped ref TKernel kernel, scoped ref GradientSink<T> sink, LossOptions options)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
         where TBlocks : IBlockFunction<T>
@@ -23,11 +41,62 @@ public static partial class ElementwiseDriver
 
         nuint lanes = (nuint)Vector512<T>.Count;
         nuint chunk = lanes * 4 * StepsPerChunk;
-        Vector512<T> identity = Vector512.Create(T.NegativeZero);
         PairwiseCascade<T> cascade = default;
         nuint i = 0;
 
-        for (; i + chunk <= length;)
+        int partitions = (int)(length / (chunk << PartitionLevel));
+        int threads = options.ThreadsFor(kernel.Length);
+        if (partitions >= 2 && threads > 1 && ParallelRunner.TryEnter(partitions))
+        {
+            try
+            {
+                var job = new SumJob
+                {
+                    Kernel = Unsafe.AsPointer(ref kernel),
+                    Sink = Unsafe.AsPointer(ref sink),
+                    Results = ParallelRunner.Results,
+                };
+                ParallelRunner.Run(&SumPartition<T, TKernel, TBlocks>, &job, partitions, threads);
+                for (int p = 0; p < partitions; p++)
+                {
+                    cascade.Push(((Vector512<T>*)job.Results)[p], PartitionLevel);
+                }
+
+                i = (nuint)partitions * (chunk << PartitionLevel);
+            }
+            finally
+            {
+                ParallelRunner.Exit();
+            }
+        }
+
+        i = SumChunks<T, TKernel, TBlocks>(ref kernel, ref sink, ref cascade, i, length);
+
+        if (i < length)
+        {
+            SumLastChunk<T, TKernel, TBlocks>(ref kernel, ref sink, ref cascade, i, length);
+        }
+
+        return HorizontalSum(cascade.Total());
+    }
+
+    // SumChunks and SumLastChunk each inline the kernel once and are never inlined themselves: the JIT's inlining
+    // budget is per method, and a big kernel (a fused focal loss is several exponentials, logarithms and a power)
+    // inlined at two call sites of one method exhausted it, leaving calls to VectorMath that pass every vector
+    // through memory in the hot loop.
+
+    /// <summary>Pushes the full chunks of elements [<paramref name="i"/>, <paramref name="end"/>) into the cascade.</summary>
+    /// <returns>The index after the last full chunk.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint SumChunks<T, TKernel, TBlocks>(scoped ref TKernel kernel, scoped ref GradientSink<T> sink, ref PairwiseCascade<T> cascade, nuint i, nuint end)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        where TBlocks : IBlockFunction<T>
+    {
+        nuint lanes = (nuint)Vector512<T>.Count;
+        nuint chunk = lanes * 4 * StepsPerChunk;
+        Vector512<T> identity = Vector512.Create(T.NegativeZero);
+        for (; i + chunk <= end;)
         {
             Vector512<T> a0 = identity, a1 = identity, a2 = identity, a3 = identity;
             for (int step = 0; step < StepsPerChunk; step++, i += 4 * lanes)
@@ -41,25 +110,47 @@ public static partial class ElementwiseDriver
             cascade.Push((a0 + a1) + (a2 + a3));
         }
 
-        if (i < length)
+        return i;
+    }
+
+    /// <summary>Pushes the last, partial chunk [<paramref name="i"/>, <paramref name="length"/>) into the cascade.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SumLastChunk<T, TKernel, TBlocks>(scoped ref TKernel kernel, scoped ref GradientSink<T> sink, ref PairwiseCascade<T> cascade, nuint i, nuint length)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        where TBlocks : IBlockFunction<T>
+    {
+        // The same interleaving, block by block, then one scalar block padded with -0.
+        nuint lanes = (nuint)Vector512<T>.Count;
+        Vector512<T> identity = Vector512.Create(T.NegativeZero);
+        Vector512<T> a0 = identity, a1 = identity, a2 = identity, a3 = identity;
+        int block = 0;
+        for (; i + lanes <= length; i += lanes, block++)
         {
-            // The last, partial chunk: the same interleaving, block by block, then one scalar block padded with -0.
-            Vector512<T> a0 = identity, a1 = identity, a2 = identity, a3 = identity;
-            int block = 0;
-            for (; i + lanes <= length; i += lanes, block++)
-            {
-                Accumulate(ref a0, ref a1, ref a2, ref a3, block, TBlocks.Block(ref kernel, i, ref sink));
-            }
-
-            if (i < length)
-            {
-                Accumulate(ref a0, ref a1, ref a2, ref a3, block, ScalarBlock<T, TKernel, TBlocks>(ref kernel, i, (int)(length - i), ref sink));
-            }
-
-            cascade.Push((a0 + a1) + (a2 + a3));
+            Accumulate(ref a0, ref a1, ref a2, ref a3, block, TBlocks.Block(ref kernel, i, ref sink));
         }
 
-        return HorizontalSum(cascade.Total());
+        if (i < length)
+        {
+            Accumulate(ref a0, ref a1, ref a2, ref a3, block, ScalarBlock<T, TKernel, TBlocks>(ref kernel, i, (int)(length - i), ref sink));
+        }
+
+        cascade.Push((a0 + a1) + (a2 + a3));
+    }
+
+    /// <summary>Sums partition <paramref name="p"/> on a worker thread into its result slot.</summary>
+    private static unsafe void SumPartition<T, TKernel, TBlocks>(void* context, int p)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TKernel : IElementwiseKernel<T>, allows ref struct
+        where TBlocks : IBlockFunction<T>
+    {
+        SumJob* job = (SumJob*)context;
+        ref TKernel kernel = ref Unsafe.AsRef<TKernel>(job->Kernel);
+        ref GradientSink<T> sink = ref Unsafe.AsRef<GradientSink<T>>(job->Sink);
+        nuint size = ((nuint)Vector512<T>.Count * 4 * StepsPerChunk) << PartitionLevel;
+        PairwiseCascade<T> cascade = default;
+        SumChunks<T, TKernel, TBlocks>(ref kernel, ref sink, ref cascade, (nuint)p * size, ((nuint)p + 1) * size);
+        ((Vector512<T>*)job->Results)[p] = cascade.Complete(PartitionLevel);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -76,6 +167,7 @@ public static partial class ElementwiseDriver
     }
 
     /// <summary>A 64-byte block of <paramref name="count"/> elements from scalar code; the rest of the lanes are −0.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Vector512<T> ScalarBlock<T, TKernel, TBlocks>(scoped ref TKernel kernel, nuint i, int count, scoped ref GradientSink<T> sink)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
@@ -118,17 +210,26 @@ public static partial class ElementwiseDriver
         private Levels _levels;
         private ulong _count;
 
-        public void Push(Vector512<T> value)
+        public void Push(Vector512<T> value) => Push(value, 0);
+
+        /// <summary>
+        /// Pushes the sum of 2^<paramref name="level"/> blocks that form a complete subtree (the count of blocks pushed so
+        /// far is a multiple of 2^level): the cascade is then in the state that pushing those blocks one by one leaves.
+        /// </summary>
+        public void Push(Vector512<T> value, int level)
         {
-            int level = 0;
-            for (ulong carry = _count; (carry & 1) != 0; carry >>= 1, level++)
+            ulong count = _count;
+            _count += 1UL << level;
+            for (ulong carry = count >> level; (carry & 1) != 0; carry >>= 1, level++)
             {
                 value = _levels[level] + value;
             }
 
             _levels[level] = value;
-            _count++;
         }
+
+        /// <summary>The sum of exactly 2^<paramref name="level"/> pushed blocks: the root of their complete tree.</summary>
+        public readonly Vector512<T> Complete(int level) => _levels[level];
 
         public readonly Vector512<T> Total()
         {
@@ -150,5 +251,13 @@ public static partial class ElementwiseDriver
             public const int Length = 48;
             private Vector512<T> _element;
         }
+    }
+
+    /// <summary>What a worker needs to sum a partition: pointers to the caller's kernel, sink and result slots.</summary>
+    private unsafe struct SumJob
+    {
+        public void* Kernel;
+        public void* Sink;
+        public Vector512<byte>* Results;
     }
 }

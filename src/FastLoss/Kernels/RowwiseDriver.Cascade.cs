@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -96,6 +97,37 @@ internal struct RowCascade<T>
         }
 
         return lane;
+    }
+
+    /// <summary>
+    /// Appends the sum of 2^<paramref name="level"/> chunks (<paramref name="count"/> values) that another cascade
+    /// built (<see cref="Complete"/>). This cascade must be at a chunk boundary with a multiple of 2^level chunks, as it
+    /// is at a parallel partition's start: it is then in the state that adding those values one by one leaves.
+    /// </summary>
+    /// <param name="value">The partition's chunk tree.</param>
+    /// <param name="level">Its level.</param>
+    /// <param name="count">The number of values it holds.</param>
+    public void Push(Vector512<T> value, int level, long count)
+    {
+        Debug.Assert(_lane == 0 && _blocks == 0 && (_chunks & ((1UL << level) - 1)) == 0, "Not at a partition boundary.");
+        ulong chunks = _chunks;
+        _chunks += 1UL << level;
+        _count += count;
+        for (ulong carry = chunks >> level; (carry & 1) != 0; carry >>= 1, level++)
+        {
+            value = _levels[level] + value;
+        }
+
+        _levels[level] = value;
+    }
+
+    /// <summary>The chunk tree of a cascade that holds exactly 2^<paramref name="level"/> chunks.</summary>
+    /// <param name="level">The level.</param>
+    /// <returns>The root of the tree.</returns>
+    public readonly Vector512<T> Complete(int level)
+    {
+        Debug.Assert(_lane == 0 && _blocks == 0 && _chunks == 1UL << level, "Not exactly one complete tree.");
+        return _levels[level];
     }
 
     private void Accumulate(Vector512<T> block)

@@ -13,7 +13,18 @@ internal static partial class SoftmaxCrossEntropy
         /// Rows of at most one block (C ≤ 16 floats / 8 doubles), kept in registers: the same operations and layout as
         /// <see cref="Rows{TBlock, TLayout}"/> (a single block per row, masked to −0 past C), so the same bits.
         /// </summary>
-        private readonly T ShortRows<TBlock>()
+        private readonly unsafe T ShortRows<TBlock>()
+            where TBlock : struct, IRowBlock<TBlock, T>
+        {
+            RowCascade<T> nllSum = RowCascade<T>.Create();
+            RowCascade<T> smoothSum = RowCascade<T>.Create();
+            int done = Parallel(&ShortRowsPartition<TBlock>, ref nllSum, ref smoothSum);
+            ShortRange<TBlock>(done, Target.Length, ref nllSum, ref smoothSum);
+            return Result(ref nllSum, ref smoothSum);
+        }
+
+        /// <summary>Short rows [<paramref name="first"/>, <paramref name="end"/>) (<paramref name="first"/> even).</summary>
+        private readonly void ShortRange<TBlock>(int first, int end, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
             int classes = ClassCount;
@@ -31,12 +42,9 @@ internal static partial class SoftmaxCrossEntropy
             T nllScale = keep * Scale;
             T smoothScale = spread * Scale;
 
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
-            var pending = new PendingRows<T>(keep, spread, weightSum, smoothing);
+            var pending = new PendingRows<T>(keep, spread, weightSum, smoothing, first);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
-            int rows = Target.Length;
             var context = new ShortRowContext<TBlock>
             {
                 Classes = classes,
@@ -52,13 +60,13 @@ internal static partial class SoftmaxCrossEntropy
 
             // Two rows at a time: their dependency chains (max → exp → sum) are independent, so interleaving them
             // roughly doubles the instruction-level parallelism of short rows. Results are produced in row order.
-            for (int r = 0; r < rows; r += 2)
+            for (int r = first; r < end; r += 2)
             {
                 TBlock e0 = ShortFront(ref input, r, in context, out T m0, out T sumExp0, out T shifted0);
-                bool second = r + 1 < rows;
+                bool second = r + 1 < end;
                 TBlock e1 = second ? ShortFront(ref input, r + 1, in context, out T m1, out T sumExp1, out T shifted1) : ShortFront(ref input, r, in context, out m1, out sumExp1, out shifted1);
                 ShortBack(ref input, ref output, r, e0, m0, sumExp0, shifted0, in context, ref pending);
-                if (losses && (pending.Full || r == rows - 1))
+                if (losses && (pending.Full || r == end - 1))
                 {
                     pending.Flush<TBlock>(writeLosses ? Losses : default, ref nllSum, ref smoothSum);
                 }
@@ -66,14 +74,12 @@ internal static partial class SoftmaxCrossEntropy
                 if (second)
                 {
                     ShortBack(ref input, ref output, r + 1, e1, m1, sumExp1, shifted1, in context, ref pending);
-                    if (losses && (pending.Full || r + 1 == rows - 1))
+                    if (losses && (pending.Full || r + 1 == end - 1))
                     {
                         pending.Flush<TBlock>(writeLosses ? Losses : default, ref nllSum, ref smoothSum);
                     }
                 }
             }
-
-            return Result(value, smoothing, keep, spread, ref nllSum, ref smoothSum);
         }
 
         /// <summary>Loads a short row and computes m, e = exp(x − m), Σe and (with smoothing) Σ w·(x − m).</summary>
@@ -185,8 +191,9 @@ internal static partial class SoftmaxCrossEntropy
         private int _count;
         private int _first;
 
-        public PendingRows(T keep, T spread, T weightSum, bool smoothing)
+        public PendingRows(T keep, T spread, T weightSum, bool smoothing, int first)
         {
+            _first = first;
             _keep = keep;
             _spread = spread;
             _weightSum = weightSum;

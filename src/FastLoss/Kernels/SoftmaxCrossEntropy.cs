@@ -91,7 +91,19 @@ internal static partial class SoftmaxCrossEntropy
                 : ClassCount <= Vector512<T>.Count ? ShortRows<TBlock>()
                 : Rows<TBlock, ContiguousRows>();
 
-        private readonly T Rows<TBlock, TLayout>()
+        private readonly unsafe T Rows<TBlock, TLayout>()
+            where TBlock : struct, IRowBlock<TBlock, T>
+            where TLayout : IRowLayout
+        {
+            RowCascade<T> nllSum = RowCascade<T>.Create();
+            RowCascade<T> smoothSum = RowCascade<T>.Create();
+            int done = Parallel(&RowsPartition<TBlock, TLayout>, ref nllSum, ref smoothSum);
+            RowRange<TBlock, TLayout>(done, Target.Length, ref nllSum, ref smoothSum);
+            return Result(ref nllSum, ref smoothSum);
+        }
+
+        /// <summary>Rows [<paramref name="first"/>, <paramref name="end"/>): losses into the cascades, gradients written.</summary>
+        private readonly void RowRange<TBlock, TLayout>(int first, int end, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
             where TBlock : struct, IRowBlock<TBlock, T>
             where TLayout : IRowLayout
         {
@@ -109,14 +121,11 @@ internal static partial class SoftmaxCrossEntropy
             T nllScale = keep * Scale;
             T smoothScale = spread * Scale;
 
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
             bool losses = value || writeLosses;
-            var pending = new PendingRows<T>(keep, spread, weightSum, smoothing);
+            var pending = new PendingRows<T>(keep, spread, weightSum, smoothing, first);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
-            int rows = Target.Length;
-            for (int r = 0; r < rows; r++)
+            for (int r = first; r < end; r++)
             {
                 int n = r / SpatialSize;
                 int s = r - (n * SpatialSize);
@@ -193,17 +202,19 @@ internal static partial class SoftmaxCrossEntropy
                     }
                 }
 
-                if (losses && (pending.Full || r == rows - 1))
+                if (losses && (pending.Full || r == end - 1))
                 {
                     pending.Flush<TBlock>(writeLosses ? Losses : default, ref nllSum, ref smoothSum);
                 }
             }
-
-            return Result(value, smoothing, keep, spread, ref nllSum, ref smoothSum);
         }
 
-        private readonly T Result(bool value, bool smoothing, T keep, T spread, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
+        private readonly T Result(ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
         {
+            bool value = (Outputs & RowOutputs.Value) != 0;
+            bool smoothing = Smoothing > T.Zero;
+            T keep = smoothing ? T.One - Smoothing : T.One;
+            T spread = smoothing ? Smoothing / T.CreateTruncating(ClassCount) : T.Zero;
             if (!value)
             {
                 return T.Zero;

@@ -13,7 +13,7 @@ namespace FastLoss.Generators.Tests.Emit;
 public class IdentifierCollisionTests
 {
     /// <summary>Span-method parameters: a formula parameter of that name would be a duplicate.</summary>
-    private static readonly string[] ApiParameterNames = { "reduction", "destination", "inputGradient", "inputHessian" };
+    private static readonly string[] ApiParameterNames = { "reduction", "destination", "inputGradient", "inputHessian", "options" };
 
     /// <summary>Members of the loss class (and of object) that a hyperparameter's property would collide with.</summary>
     private static readonly string[] LossClassMembers = { "Loss", "Gradient", "LossWithGradient", "Hessian", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
@@ -65,6 +65,7 @@ public class IdentifierCollisionTests
         { "operand", "destination", "the parameter 'destination' of the generated span methods" },
         { "operand", "inputGradient", "the parameter 'inputGradient' of the generated span methods" },
         { "hyperparameter", "inputHessian", "the parameter 'inputHessian' of the generated span methods" },
+        { "operand", "options", "the parameter 'options' of the generated span methods" },
         { "hyperparameter", "gradient", "the member 'Gradient' of the generated class 'NamedLoss'" },
         { "hyperparameter", "Loss", "the member 'Loss' of the generated class 'NamedLoss'" },
         { "hyperparameter", "hessian", "the member 'Hessian' of the generated class 'NamedLoss'" },

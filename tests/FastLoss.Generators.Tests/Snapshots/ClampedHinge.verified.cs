@@ -331,6 +331,39 @@ static partial class Losses
     public static void ClampedHingeHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
         => global::Samples.Losses.ClampedHingeHessian(input, target, 1d, inputHessian, reduction);
 
+    /// <inheritdoc cref="ClampedHinge(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static double ClampedHinge(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.ClampedHinge(input, target, margin, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="ClampedHingeGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static void ClampedHingeGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Span<double> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            global::Samples.Losses.ClampedHingeGradient(input, target, margin, inputGradient, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="ClampedHingeWithGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static double ClampedHingeWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double margin, Span<double> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.ClampedHingeWithGradient(input, target, margin, inputGradient, reduction);
+        }
+    }
+
     /// <summary>
     /// <see cref="global::Samples.Losses.ClampedHinge(double, double, double)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
     /// Instances are immutable and safe to share between threads.

@@ -342,6 +342,39 @@ static partial class Losses
     public static void CustomHessian(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputHessian, Reduction reduction = Reduction.Mean)
         => global::Samples.Losses.CustomHessian(input, target, 0.5f, -1.25f, inputHessian, reduction);
 
+    /// <inheritdoc cref="Custom(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static float Custom(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.Custom(input, target, param1, param2, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="CustomGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Span{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static void CustomGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Span<float> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            global::Samples.Losses.CustomGradient(input, target, param1, param2, inputGradient, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="CustomWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, float, float, Span{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static float CustomWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float param1, float param2, Span<float> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.CustomWithGradient(input, target, param1, param2, inputGradient, reduction);
+        }
+    }
+
     /// <summary>
     /// Per-element math of <see cref="Custom{T}(T, T, T, T)"/> in double, one overload per width; every lane of a
     /// vector overload returns the same bits as the scalar overload.
@@ -667,6 +700,39 @@ static partial class Losses
     [GeneratedCode("FastLoss.Generators", "{version}")]
     public static void CustomHessian(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> inputHessian, Reduction reduction = Reduction.Mean)
         => global::Samples.Losses.CustomHessian(input, target, 0.5d, -1.25d, inputHessian, reduction);
+
+    /// <inheritdoc cref="Custom(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static double Custom(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.Custom(input, target, param1, param2, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="CustomGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static void CustomGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Span<double> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            global::Samples.Losses.CustomGradient(input, target, param1, param2, inputGradient, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="CustomWithGradient(ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, Span{double}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static double CustomWithGradient(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double param1, double param2, Span<double> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.CustomWithGradient(input, target, param1, param2, inputGradient, reduction);
+        }
+    }
 
     /// <summary>
     /// <see cref="global::Samples.Losses.Custom{T}(T, T, T, T)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.

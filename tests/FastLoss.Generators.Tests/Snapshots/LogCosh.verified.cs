@@ -274,6 +274,39 @@ static partial class Losses
         global::FastLoss.Kernels.ElementwiseDriver.MapHessian<float, global::Samples.Losses.LogCoshKernel>(ref kernel, inputHessian, reduction);
     }
 
+    /// <inheritdoc cref="LogCosh(ReadOnlySpan{float}, ReadOnlySpan{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static float LogCosh(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.LogCosh(input, target, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="LogCoshGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static void LogCoshGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            global::Samples.Losses.LogCoshGradient(input, target, inputGradient, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="LogCoshWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static float LogCoshWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.LogCoshWithGradient(input, target, inputGradient, reduction);
+        }
+    }
+
     /// <summary>
     /// <see cref="global::Samples.Losses.LogCosh(float, float)"/> as an object with its hyperparameters fixed, for code that takes an <see cref="ILoss{T}"/>.
     /// Instances are immutable and safe to share between threads.

@@ -291,6 +291,39 @@ static partial class Losses
         global::FastLoss.Kernels.ElementwiseDriver.MapHessian<float, global::Samples.Losses.WeightedSquareKernel>(ref kernel, inputHessian, reduction);
     }
 
+    /// <inheritdoc cref="WeightedSquare(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static float WeightedSquare(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.WeightedSquare(input, target, weight, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="WeightedSquareGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static void WeightedSquareGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            global::Samples.Losses.WeightedSquareGradient(input, target, weight, inputGradient, reduction);
+        }
+    }
+
+    /// <inheritdoc cref="WeightedSquareWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Reduction)"/>
+    /// <remarks><paramref name="options"/> (not null) sets the threads the call may use; the result does not depend on them.</remarks>
+    [GeneratedCode("FastLoss.Generators", "{version}")]
+    public static float WeightedSquareWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> weight, Span<float> inputGradient, Reduction reduction, global::FastLoss.LossOptions options)
+    {
+        using (global::FastLoss.LossOptions.Use(options))
+        {
+            return global::Samples.Losses.WeightedSquareWithGradient(input, target, weight, inputGradient, reduction);
+        }
+    }
+
     /// <summary>
     /// <see cref="global::Samples.Losses.WeightedSquare(float, float, float)"/> as an object with its hyperparameters fixed.
     /// Instances are immutable and safe to share between threads.

@@ -34,6 +34,7 @@ internal static class LossApiAudit
         IgnoreIndex,
         BatchSize,
         Reduction,
+        Options,
     }
 
     /// <summary>One API entry point: a static method, or an instance method of a loss object built with valid hyperparameters.</summary>
@@ -140,6 +141,11 @@ internal static class LossApiAudit
         if (t == typeof(Reduction))
         {
             return Role.Reduction;
+        }
+
+        if (t == typeof(LossOptions))
+        {
+            return Role.Options;
         }
 
         if (t == typeof(int))
@@ -299,6 +305,7 @@ internal static class LossApiAudit
                 Role.IgnoreIndex => -100,
                 Role.BatchSize => N,
                 Role.Reduction => Reduction.Mean,
+                Role.Options => LossOptions.Default,
                 _ => null,
             };
         }
@@ -370,6 +377,9 @@ internal static class LossApiAudit
                     break;
                 case Role.Reduction:
                     yield return Case($"{name} is (Reduction)42", [name], p => p.Scalars[k] = (Reduction)42);
+                    break;
+                case Role.Options:
+                    yield return Case($"{name} is null", [name], p => p.Scalars[k] = null);
                     break;
             }
         }
