@@ -196,10 +196,12 @@ internal static partial class CtcKernel
             for (int i = start; i < start + targetLengths[b]; i++)
             {
                 int label = targets[i];
-                if ((uint)label >= (uint)classCount || label == blank)
+                // A label equal to the blank is accepted as torch accepts it (its docs forbid it, its kernel computes a
+                // value, which this kernel reproduces); out-of-range labels torch would read out of bounds are rejected.
+                if ((uint)label >= (uint)classCount)
                 {
                     throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"'targets' holds label {label} at index {i} (sample {b}): labels must be class indices in [0, {classCount}) other than the blank ({blank})."),
+                        string.Create(CultureInfo.InvariantCulture, $"'targets' holds label {label} at index {i} (sample {b}): labels must be class indices in [0, {classCount})."),
                         nameof(targets));
                 }
             }

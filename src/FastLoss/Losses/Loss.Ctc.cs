@@ -22,7 +22,8 @@ public static partial class Loss
     /// least 1, log_probs not empty and a multiple of N·C; the blank in [0, C); one input and one target length per
     /// sample, input lengths in [0, T], target lengths at least 0 and at most the padded width S (padded) or adding up
     /// to the number of labels (concatenated); and, beyond torch's CPU kernel (which reads out of range there), every
-    /// label within a target length in [0, C) and not the blank (torch documents that a target may not hold the blank).
+    /// label within a target length in [0, C). A label equal to the blank is accepted and computed as torch's kernel
+    /// computes it (torch documents that a target should not hold the blank, but does not reject it).
     /// Labels past a target length (padding) are not read.</para>
     /// <para>Arithmetic in double for float and double (see <c>CtcKernel</c>); the reduction adds the samples in
     /// order, so the bits do not depend on the SIMD width. Nothing is allocated up to about 1,000 lattice values per

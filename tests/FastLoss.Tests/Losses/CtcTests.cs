@@ -229,6 +229,19 @@ public class CtcTests
     }
 
     [Fact]
+    public void A_label_equal_to_the_blank_is_computed_as_torch_computes_it()
+    {
+        // torch accepts it: the extended target is blank, blank, blank and its recursion runs unchanged. With T = 2 and
+        // target [0] (blank 0): α(1, 1) = lp1 + log(e^α(0,0) + e^α(0,1)) = lp0 + lp1 + ln 2, α(1, 2) = lp1 + α(0, 1) = lp0 + lp1
+        // (no skip between equal blanks), so the loss is −(lp0 + lp1) − ln 3.
+        double[] lp = LogSoftmax([0.3, -0.2, 1.1, 0.5, 0.0, -0.7], 3);
+        double twoSteps = Loss.Ctc(lp, 1, 3, [0], CtcTargetLayout.Concatenated, [2], [1], blank: 0, reduction: Reduction.Sum);
+        Assert.Equal(-(lp[0] + lp[3]) - Math.Log(3), twoSteps, 13);
+        double oneStep = Loss.Ctc(lp.AsSpan(0, 3), 1, 3, [0], CtcTargetLayout.Concatenated, [1], [1], blank: 0, reduction: Reduction.Sum);
+        Assert.Equal(-lp[0], oneStep, 13);
+    }
+
+    [Fact]
     public void Zero_infinity_zeroes_infeasible_samples_and_their_gradients()
     {
         // T = 3, N = 2, C = 3: sample 0 needs "1 1" (blank between: 3 frames, feasible only as 1 0 1), sample 1 "1 2 1" (infeasible in 2 frames).
@@ -313,7 +326,7 @@ public class CtcTests
         Assert.Equal("targetLengths", Assert.ThrowsAny<ArgumentException>(() => Call([1, 2, 1, 1], CtcTargetLayout.Padded, [4, 4], [3, 2])).ParamName);
         Assert.Equal("targetLengths", Assert.ThrowsAny<ArgumentException>(() => Call([1, 2, 1, 1], CtcTargetLayout.Padded, [4, 4], [-1, 2])).ParamName);
         Assert.Equal("targets", Assert.ThrowsAny<ArgumentException>(() => Call([1, 2, 1, 1], CtcTargetLayout.Concatenated, [4, 4], [3, 2])).ParamName);
-        Assert.Equal("targets", Assert.ThrowsAny<ArgumentException>(() => Call([1, 0, 1, 1], CtcTargetLayout.Padded, [4, 4], [2, 2])).ParamName);
+        Assert.Equal("targets", Assert.ThrowsAny<ArgumentException>(() => Call([1, -1, 1, 1], CtcTargetLayout.Padded, [4, 4], [2, 2])).ParamName);
         Assert.Equal("targets", Assert.ThrowsAny<ArgumentException>(() => Call([1, 2, 1, 3], CtcTargetLayout.Padded, [4, 4], [2, 2])).ParamName);
 
         // Padding past a target length is not read, whatever it holds.

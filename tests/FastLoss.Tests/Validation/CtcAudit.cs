@@ -72,7 +72,6 @@ internal static class CtcAudit
         yield return Case("targetLengths holds 3 > the padded width 2", ["targetLengths", "targets"], p => p.TargetLengths = [3, 1]);
         yield return Case("targets has 5 labels, not a multiple of N (padded)", ["targets"], p => p.Targets = [1, 2, 2, 1, 1]);
         yield return Case("concatenated targets has 4 labels for lengths adding up to 3", ["targets"], p => (p.Targets, p.Layout) = ([1, 2, 2, 1], CtcTargetLayout.Concatenated));
-        yield return Case("targets holds the blank within a target length", ["targets"], p => p.Targets = [1, 2, 0, 0]);
         yield return Case($"targets holds class {Classes} of {Classes} in the last position", ["targets"], p => p.Targets = [1, 2, Classes, 0]);
         yield return Case("targets holds -1", ["targets"], p => p.Targets = [-1, 2, 2, 0]);
         if (output is not null)
