@@ -83,11 +83,13 @@ public static partial class ElementwiseDriver
     // SumChunks and SumLastChunk each inline the kernel once and are never inlined themselves: the JIT's inlining
     // budget is per method, and a big kernel (a fused focal loss is several exponentials, logarithms and a power)
     // inlined at two call sites of one method exhausted it, leaving calls to VectorMath that pass every vector
-    // through memory in the hot loop.
+    // through memory in the hot loop. AggressiveOptimization compiles them once, fully optimised, without tiering:
+    // with dynamic PGO the profile of a kernel with a rarely taken call (Pow's general path) sometimes laid the hot
+    // loop out with its vectors spilled around that call, two to three times slower from one process to the next.
 
     /// <summary>Pushes the full chunks of elements [<paramref name="i"/>, <paramref name="end"/>) into the cascade.</summary>
     /// <returns>The index after the last full chunk.</returns>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nuint SumChunks<T, TKernel, TBlocks>(scoped ref TKernel kernel, scoped ref GradientSink<T> sink, ref PairwiseCascade<T> cascade, nuint i, nuint end)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
@@ -98,13 +100,18 @@ public static partial class ElementwiseDriver
         Vector512<T> identity = Vector512.Create(T.NegativeZero);
         for (; i + chunk <= end;)
         {
+            // Block b goes to accumulator b mod 4. The accumulators rotate instead of being named four times in an
+            // unrolled body: one inlined copy of the kernel per loop iteration keeps its constants in registers (four
+            // copies spilled them to the stack, which halved the speed of transcendental kernels), and after the
+            // 4 * StepsPerChunk blocks of a chunk every accumulator is back in its place, so the sums are the same.
             Vector512<T> a0 = identity, a1 = identity, a2 = identity, a3 = identity;
-            for (int step = 0; step < StepsPerChunk; step++, i += 4 * lanes)
+            for (int block = 0; block < 4 * StepsPerChunk; block++, i += lanes)
             {
-                a0 += TBlocks.Block(ref kernel, i, ref sink);
-                a1 += TBlocks.Block(ref kernel, i + lanes, ref sink);
-                a2 += TBlocks.Block(ref kernel, i + (2 * lanes), ref sink);
-                a3 += TBlocks.Block(ref kernel, i + (3 * lanes), ref sink);
+                Vector512<T> next = a0 + TBlocks.Block(ref kernel, i, ref sink);
+                a0 = a1;
+                a1 = a2;
+                a2 = a3;
+                a3 = next;
             }
 
             cascade.Push((a0 + a1) + (a2 + a3));
@@ -114,7 +121,7 @@ public static partial class ElementwiseDriver
     }
 
     /// <summary>Pushes the last, partial chunk [<paramref name="i"/>, <paramref name="length"/>) into the cascade.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void SumLastChunk<T, TKernel, TBlocks>(scoped ref TKernel kernel, scoped ref GradientSink<T> sink, ref PairwiseCascade<T> cascade, nuint i, nuint length)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TKernel : IElementwiseKernel<T>, allows ref struct
