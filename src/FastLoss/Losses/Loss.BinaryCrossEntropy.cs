@@ -17,7 +17,7 @@ public static partial class Loss
     /// <para>Valid range: torch requires both input and target in [0, 1] and raises otherwise (NaN and ±∞ included);
     /// so does FastLoss (<see cref="OperandAttribute"/>): an <see cref="ArgumentException"/> names the operand, the
     /// first bad element's index and its value, before anything is written. Prefer <see cref="BinaryCrossEntropyWithLogits{T}(T, T)"/> on logits, which is
-    /// stable everywhere. torch's per-element <c>weight</c> is not an operand of this formula. Kernels vs this
+    /// stable everywhere. torch's <c>weight</c>: the overloads with a <c>classCount</c> (<see cref="BinaryCrossEntropy(ReadOnlySpan{float}, ReadOnlySpan{float}, int, ReadOnlySpan{float}, Reduction)"/>). Kernels vs this
     /// method: a few ulp (see README, "Accuracy").</para>
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>

@@ -11,7 +11,9 @@ public static partial class Loss
     /// <remarks>
     /// Stable for every logit (±1e4 is fine): log σ is computed as −softplus(−x), never as log(1/(1+e^−x)). Targets
     /// are used as given (soft targets in [0, 1] are the usual case; others are accepted, as in PyTorch). Gradient
-    /// (1 − target) − σ(−input) = σ(input) − target. Kernels vs this method: a few ulp (see README, "Accuracy").
+    /// (1 − target) − σ(−input) = σ(input) − target. torch's <c>weight</c> and <c>pos_weight</c>: the overloads with a
+    /// <c>classCount</c> (<see cref="BinaryCrossEntropyWithLogits(ReadOnlySpan{float}, ReadOnlySpan{float}, int, ReadOnlySpan{float}, ReadOnlySpan{float}, Reduction)"/>).
+    /// Kernels vs this method: a few ulp (see README, "Accuracy").
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="input">The logit.</param>

@@ -9,7 +9,7 @@ public static partial class Loss
     /// d = input − target.
     /// </summary>
     /// <remarks>
-    /// δ must be &gt; 0 (PyTorch rejects δ ≤ 0). Huber with δ equals δ · SmoothL1 with β = δ. Kernels vs this method:
+    /// δ must be &gt; 0 (PyTorch rejects δ ≤ 0). Huber with δ equals δ · SmoothL1 with β = δ. torch's <c>weight</c> (mean Σw·l / n, unlike L1 and Mse): <see cref="Huber(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Reduction)"/>. Kernels vs this method:
     /// exact (0 ulp).
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>

@@ -17,8 +17,9 @@ public static partial class Loss
     /// log target + 1 − input, NaN at target = 0 as in torch (<see cref="KlDivTargetGradient{T}"/>).</para>
     /// <para>Reductions: <see cref="Reduction.Mean"/> is the mean over all elements, as torch's <c>'mean'</c> (which
     /// torch warns is not the KL divergence); torch's <c>'batchmean'</c>, the mathematically correct one, is
-    /// <see cref="Reduction.Sum"/> divided by the batch size (the first dimension), which a span API cannot know: divide
-    /// the sum yourself. Kernels vs this method: a few ulp (see README, "Accuracy").</para>
+    /// <see cref="Reduction.Sum"/> divided by the batch size (the first dimension): <see cref="Reduction.BatchMean"/> with
+    /// the overloads that take it (<see cref="KlDiv(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/>); the
+    /// others reject BatchMean. Kernels vs this method: a few ulp (see README, "Accuracy").</para>
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>
     /// <param name="input">The log-probability log q.</param>
@@ -49,7 +50,7 @@ public static partial class Loss
     /// <remarks>
     /// A target of −∞ (probability 0) gives 0·(−∞) = NaN, as in torch — inconsistent with
     /// <see cref="KlDiv{T}(T, T)"/>, where probability 0 gives 0. Gradient −exp(target). Reductions as for
-    /// <see cref="KlDiv{T}(T, T)"/> (torch's <c>'batchmean'</c> is the sum divided by the batch size). Kernels vs this
+    /// <see cref="KlDiv{T}(T, T)"/> (torch's <c>'batchmean'</c>: <see cref="KlDivLogTarget(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Reduction)"/>). Kernels vs this
     /// method: a few ulp (see README, "Accuracy").
     /// </remarks>
     /// <typeparam name="T">float or double.</typeparam>
