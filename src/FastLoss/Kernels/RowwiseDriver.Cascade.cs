@@ -121,13 +121,16 @@ internal struct RowCascade<T>
         _levels[level] = value;
     }
 
-    /// <summary>The chunk tree of a cascade that holds exactly 2^<paramref name="level"/> chunks.</summary>
+    /// <summary>
+    /// The chunk tree of a cascade that holds exactly 2^<paramref name="level"/> chunks (−0 for one that was never
+    /// fed, as when a pass computes gradients only).
+    /// </summary>
     /// <param name="level">The level.</param>
     /// <returns>The root of the tree.</returns>
     public readonly Vector512<T> Complete(int level)
     {
-        Debug.Assert(_lane == 0 && _blocks == 0 && _chunks == 1UL << level, "Not exactly one complete tree.");
-        return _levels[level];
+        Debug.Assert(_lane == 0 && _blocks == 0 && (_chunks == 0 || _chunks == 1UL << level), "Not exactly one complete tree.");
+        return _chunks == 0 ? Vector512.Create(T.NegativeZero) : _levels[level];
     }
 
     private void Accumulate(Vector512<T> block)
