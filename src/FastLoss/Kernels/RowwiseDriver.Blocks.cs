@@ -77,6 +77,18 @@ internal static class BlockMath
             : Unsafe.BitCast<double, T>(VectorMath.Tanh(Unsafe.BitCast<T, double>(x)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sigmoid<T>(T x)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => typeof(T) == typeof(float) ? Unsafe.BitCast<float, T>(VectorMath.Sigmoid(Unsafe.BitCast<T, float>(x)))
+            : Unsafe.BitCast<double, T>(VectorMath.Sigmoid(Unsafe.BitCast<T, double>(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T LogSigmoid<T>(T x)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        => typeof(T) == typeof(float) ? Unsafe.BitCast<float, T>(VectorMath.LogSigmoid(Unsafe.BitCast<T, float>(x)))
+            : Unsafe.BitCast<double, T>(VectorMath.LogSigmoid(Unsafe.BitCast<T, double>(x)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Pow<T>(T x, T y)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         => typeof(T) == typeof(float) ? Unsafe.BitCast<float, T>(VectorMath.Pow(Unsafe.BitCast<T, float>(x), Unsafe.BitCast<T, float>(y)))

@@ -26,5 +26,8 @@ public static class GoldenLossRegistry
         new CrossEntropyAdapter(),
         new NllAdapter(),
         new CtcAdapter(),
+        new MultiMarginAdapter(),
+        new MultilabelMarginAdapter(),
+        new MultilabelSoftMarginAdapter(),
     }.ToDictionary(a => a.TorchName, StringComparer.Ordinal);
 }

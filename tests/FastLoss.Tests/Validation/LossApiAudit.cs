@@ -34,6 +34,7 @@ internal static class LossApiAudit
         IgnoreIndex,
         BatchSize,
         Reduction,
+        Exponent,
         Options,
     }
 
@@ -157,6 +158,7 @@ internal static class LossApiAudit
                 "sampleSize" => Role.SampleSize,
                 "ignoreIndex" => Role.IgnoreIndex,
                 "batchSize" => Role.BatchSize,
+                "p" => Role.Exponent,
                 _ => throw new InvalidOperationException($"The audit does not know the int parameter '{p.Name}' of {AuditCall.Describe((MethodBase)p.Member)}: add it to LossApiAudit."),
             };
         }
@@ -291,7 +293,8 @@ internal static class LossApiAudit
             lengths[i] = roles[i] switch
             {
                 Role.Input or Role.Operand or Role.ProbabilityTarget => inputLength,
-                Role.ClassTarget => rows,
+                // multilabel_margin's targets are [N, C] label lists, one int per input element.
+                Role.ClassTarget => method.Name.StartsWith("MultilabelMargin", StringComparison.Ordinal) ? inputLength : rows,
                 Role.PerClass => Classes,
                 Role.Output => (rowwise || sampled) && !perElement && ps[i].Name == "destination" ? groups : inputLength,
                 _ => 0,
@@ -305,6 +308,7 @@ internal static class LossApiAudit
                 Role.IgnoreIndex => -100,
                 Role.BatchSize => N,
                 Role.Reduction => Reduction.Mean,
+                Role.Exponent => 1,
                 Role.Options => LossOptions.Default,
                 _ => null,
             };
@@ -377,6 +381,10 @@ internal static class LossApiAudit
                     break;
                 case Role.Reduction:
                     yield return Case($"{name} is (Reduction)42", [name], p => p.Scalars[k] = (Reduction)42);
+                    break;
+                case Role.Exponent:
+                    yield return Case($"{name} is 3 (only 1 and 2)", [name], p => p.Scalars[k] = 3);
+                    yield return Case($"{name} is 0 (only 1 and 2)", [name], p => p.Scalars[k] = 0);
                     break;
                 case Role.Options:
                     yield return Case($"{name} is null", [name], p => p.Scalars[k] = null);
