@@ -17,6 +17,10 @@ namespace FastLoss.Kernels;
 /// Vector128 values, or from scalar code, and the tail is padded with −0 (the additive identity that keeps the sign
 /// of zero). The result therefore depends only on the input values and their count — not on the SIMD width, the
 /// buffer address or the tail length — and the error grows with log2(n) rather than n.</para>
+/// <para><b>Threads.</b> Above <see cref="LossOptions.ParallelThreshold"/> (of <see cref="LossOptions.Current"/>), sums
+/// are split in partitions of 2^8 chunks, complete subtrees of the cascade whose boundaries depend only on the element
+/// type; workers sum whole partitions and the caller pushes them into the cascade in order, so the result does not
+/// depend on the thread count either. Maps are split in partitions of 64 chunks.</para>
 /// <para><b>No FMA.</b> Neither the driver nor generated kernels contract multiply-adds, so scalar and vector
 /// code give the same bits (SLEEF's -ffp-contract=off decision, for the same reason).</para>
 /// </remarks>

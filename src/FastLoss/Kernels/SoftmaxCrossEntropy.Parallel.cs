@@ -18,7 +18,7 @@ internal static partial class SoftmaxCrossEntropy
         /// single-threaded one bit for bit.
         /// </summary>
         /// <returns>The number of rows done (0 when single-threaded); the caller does the rest.</returns>
-        private readonly unsafe int Parallel(delegate*<void*, int, void> body, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
+        private readonly unsafe int RunPartitions(delegate*<void*, int, void> body, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
         {
             int level = PartitionLevel(ClassCount);
             int rowsPerPartition = (Vector512<T>.Count * 64) << level;

@@ -18,7 +18,7 @@ internal static partial class SoftmaxCrossEntropy
         {
             RowCascade<T> nllSum = RowCascade<T>.Create();
             RowCascade<T> smoothSum = RowCascade<T>.Create();
-            int done = Parallel(&ShortRowsPartition<TBlock>, ref nllSum, ref smoothSum);
+            int done = RunPartitions(&ShortRowsPartition<TBlock>, ref nllSum, ref smoothSum);
             ShortRange<TBlock>(done, Target.Length, ref nllSum, ref smoothSum);
             return Result(ref nllSum, ref smoothSum);
         }

@@ -97,7 +97,7 @@ internal static partial class SoftmaxCrossEntropy
         {
             RowCascade<T> nllSum = RowCascade<T>.Create();
             RowCascade<T> smoothSum = RowCascade<T>.Create();
-            int done = Parallel(&RowsPartition<TBlock, TLayout>, ref nllSum, ref smoothSum);
+            int done = RunPartitions(&RowsPartition<TBlock, TLayout>, ref nllSum, ref smoothSum);
             RowRange<TBlock, TLayout>(done, Target.Length, ref nllSum, ref smoothSum);
             return Result(ref nllSum, ref smoothSum);
         }
