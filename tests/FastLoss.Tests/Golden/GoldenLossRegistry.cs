@@ -29,5 +29,6 @@ public static class GoldenLossRegistry
         new MultiMarginAdapter(),
         new MultilabelMarginAdapter(),
         new MultilabelSoftMarginAdapter(),
+        new MarginRankingAdapter(),
     }.ToDictionary(a => a.TorchName, StringComparer.Ordinal);
 }
