@@ -30,5 +30,7 @@ public static class GoldenLossRegistry
         new MultilabelMarginAdapter(),
         new MultilabelSoftMarginAdapter(),
         new MarginRankingAdapter(),
+        new CosineEmbeddingAdapter(),
+        new TripletMarginAdapter(),
     }.ToDictionary(a => a.TorchName, StringComparer.Ordinal);
 }

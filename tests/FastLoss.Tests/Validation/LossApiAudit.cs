@@ -125,7 +125,7 @@ internal static class LossApiAudit
             return (writable, e == typeof(int), p.Name) switch
             {
                 (true, false, _) when e == element => Role.Output,
-                (false, false, "input") when e == element => Role.Input,
+                (false, false, "input" or "input1") when e == element => Role.Input,   // input1: margin_ranking_loss's prediction
                 (false, true, "target") when rowwise => Role.ClassTarget,
                 (false, false, "target") when rowwise && e == element => Role.ProbabilityTarget,
                 (false, false, "weight" or "alpha" or "posWeight") when rowwise && e == element => Role.PerClass,
@@ -193,6 +193,11 @@ internal static class LossApiAudit
         if (method.Name.StartsWith("Ctc", StringComparison.Ordinal))
         {
             return CtcAudit.CasesOf(method);
+        }
+
+        if (EmbeddingAudit.Covers(method))
+        {
+            return EmbeddingAudit.CasesOf(method);
         }
 
         ParameterInfo[] ps = method.GetParameters();
