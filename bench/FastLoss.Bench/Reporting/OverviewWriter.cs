@@ -29,16 +29,18 @@ internal static class OverviewWriter
         var text = new StringBuilder();
         text.AppendLine("# FastLoss.Bench overview").AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"{DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} logical cores, {Environment.OSVersion}. ");
-        text.AppendLine("Median time; GB/s = (bytes read + written) / median; vs ReadBound and vs Scalar = median / their median "
-            + "(same loss, type, job, N, operation); Allocated per operation.");
+        text.AppendLine("Median time; ns/elem = median / elements (CrossEntropy: N / C whole rows of C logits); GB/s = (bytes read + "
+            + "written) / median; vs ReadBound and vs Scalar = median / their median (same loss, type, job, N, operation; 1.00 "
+            + "at ReadBound is the memory floor); TP ÷ this and Torch ÷ this = the TensorPrimitives or TorchSharp median / this "
+            + "median (how many times faster than the peer); Allocated per operation.");
         if (note is not null)
         {
             text.AppendLine().AppendLine(note);
         }
 
         text.AppendLine();
-        text.AppendLine("| Loss | T | Job | N | Operation | Method | Median | GB/s | vs ReadBound | vs Scalar | Allocated |");
-        text.AppendLine("|---|---|---|--:|---|---|--:|--:|--:|--:|--:|");
+        text.AppendLine("| Loss | T | Job | N | Operation | Method | Median | ns/elem | GB/s | vs ReadBound | vs Scalar | TP ÷ this | Torch ÷ this | Allocated |");
+        text.AppendLine("|---|---|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach ((BenchmarkCase c, Summary summary) in rows
             .OrderBy(r => r.Case.Descriptor.Type.Name, StringComparer.Ordinal)
             .ThenBy(r => r.Case.Descriptor.Type.GetGenericArguments().FirstOrDefault()?.Name, StringComparer.Ordinal)
@@ -48,7 +50,11 @@ internal static class OverviewWriter
             .ThenBy(r => Array.IndexOf(MethodOrder, r.Case.Descriptor.WorkloadMethod.Name)))
         {
             Type type = c.Descriptor.Type;
-            string loss = type.Name.Split('`')[0];
+            object? classes = c.Parameters.Items.FirstOrDefault(p => p.Name == "C")?.Value;
+            string loss = type.Name.Split('`')[0] + (classes is null ? string.Empty : " C=" + classes);
+            int elements = c.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value is int count
+                ? (classes is int k ? Math.Max(1, count / k) * k : count)
+                : 0;
             string element = type.GetGenericArguments().FirstOrDefault()?.Name ?? "-";
             string n = c.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value?.ToString() ?? "-";
             string operation = c.Parameters.Items.FirstOrDefault(p => p.Name == "Operation")?.Value?.ToString() ?? "-";
@@ -58,10 +64,14 @@ internal static class OverviewWriter
             BenchmarkCase? scalar = Peer(summary, c, "Scalar");
             double? readBoundMedian = readBound is null ? null : Traffic.MedianNanoseconds(summary, readBound);
             double? scalarMedian = scalar is null ? null : Traffic.MedianNanoseconds(summary, scalar);
+            BenchmarkCase? primitives = Peer(summary, c, "TensorPrimitives");
+            BenchmarkCase? torch = Peer(summary, c, "Torch");
+            double? primitivesMedian = primitives is null || primitives == c ? null : Traffic.MedianNanoseconds(summary, primitives);
+            double? torchMedian = torch is null || torch == c ? null : Traffic.MedianNanoseconds(summary, torch);
             long? allocated = summary[c]?.GcStats.GetBytesAllocatedPerOperation(c);
             string allocation = allocated is null ? "-" : allocated.Value.ToString(CultureInfo.InvariantCulture) + " B";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {loss} | {element} | {c.Job.Id} | {n} | {operation} | {c.Descriptor.WorkloadMethod.Name} | {Time(median)} | {Ratio(bytes, median)} | {Ratio(median, readBoundMedian)} | {Ratio(median, scalarMedian)} | {allocation} |");
+                $"| {loss} | {element} | {c.Job.Id} | {n} | {operation} | {c.Descriptor.WorkloadMethod.Name} | {Time(median)} | {PerElement(median, elements)} | {Ratio(bytes, median)} | {Ratio(median, readBoundMedian)} | {Ratio(median, scalarMedian)} | {Ratio(primitivesMedian, median)} | {Ratio(torchMedian, median)} | {allocation} |");
         }
 
         string directory = summaries[0].ResultsDirectoryPath;
@@ -85,6 +95,9 @@ internal static class OverviewWriter
         < 1e6 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e3:F2} µs"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e6:F2} ms"),
     };
+
+    private static string PerElement(double? nanoseconds, int elements)
+        => nanoseconds is null || elements <= 0 ? "-" : (nanoseconds.Value / elements).ToString("F3", CultureInfo.InvariantCulture);
 
     private static string Ratio(double? numerator, double? denominator)
         => numerator is null || denominator is null or <= 0
