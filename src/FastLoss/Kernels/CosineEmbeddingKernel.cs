@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FastLoss.Kernels;
 
@@ -8,8 +9,8 @@ namespace FastLoss.Kernels;
 /// double), loss = 1 − cos where y = 1, max(0, cos − margin) where y = −1, 0 for any other y.
 /// </summary>
 /// <remarks>
-/// The three row sums are taken in the element-wise driver's logical layout (<see cref="RowCascade{T}"/>), as are the
-/// sums over rows, so the results do not depend on the SIMD width. Gradients follow autograd's chain through the same
+/// The three row sums are one <see cref="RowwiseDriver"/> pass per row (vectorized, in the element-wise driver's logical
+/// layout), the sum over rows a <see cref="RowCascade{T}"/>, so the results do not depend on the SIMD width. Gradients follow autograd's chain through the same
 /// ops: d cos / d x1 = x2 / denom + 2·(−prod / denom² / (2·denom))·(Σx2² + ε)·x1.
 /// </remarks>
 internal static class CosineEmbeddingKernel
@@ -47,46 +48,93 @@ internal static class CosineEmbeddingKernel
             EmbeddingArguments.Disjoint(input1Gradient, nameof(input1Gradient), input2Gradient, nameof(input2Gradient));
         }
 
-        T epsilon = T.CreateTruncating(1e-12f);
-        T two = T.One + T.One;
-        T scale = reduction == Reduction.Mean ? T.One / T.CreateTruncating(rows) : T.One;
-        RowCascade<T> total = RowCascade<T>.Create();
-        for (int i = 0; i < rows; i++)
+        var kernel = new CosineRows<T>
         {
-            ReadOnlySpan<T> x1 = input1.Slice(i * dimension, dimension);
-            ReadOnlySpan<T> x2 = input2.Slice(i * dimension, dimension);
-            RowCascade<T> dot = RowCascade<T>.Create(), square1 = RowCascade<T>.Create(), square2 = RowCascade<T>.Create();
-            for (int j = 0; j < x1.Length; j++)
-            {
-                dot.Add(x1[j] * x2[j]);
-                square1.Add(x1[j] * x1[j]);
-                square2.Add(x2[j] * x2[j]);
-            }
+            Input1 = input1,
+            Input2 = input2,
+            Target = target,
+            Dimension = dimension,
+            Rows = rows,
+            Margin = margin,
+            Scale = reduction == Reduction.Mean ? T.One / T.CreateTruncating(rows) : T.One,
+            Losses = writeLosses ? losses : default,
+            Input1Gradient = gradient ? input1Gradient : default,
+            Input2Gradient = gradient ? input2Gradient : default,
+        };
+        T sum = RowwiseDriver.Dispatch<T, CosineRows<T>, T>(ref kernel);
+        if ((outputs & RowOutputs.Value) == 0)
+        {
+            return T.Zero;
+        }
 
-            T product = dot.Total();
-            T magnitude1 = square1.Total() + epsilon;
-            T magnitude2 = square2.Total() + epsilon;
-            T denominator = T.Sqrt(magnitude1 * magnitude2);
-            T cos = product / denominator;
-            T y = target[i];
-            T loss = (y == T.One ? T.One - cos : T.Zero) + (y == T.NegativeOne ? T.Max(cos - margin, T.Zero) : T.Zero);
-            total.Add(loss);
-            if (writeLosses)
-            {
-                losses[i] = loss;
-            }
+        return reduction == Reduction.Mean ? sum / T.CreateTruncating(rows) : sum;
+    }
 
-            if (gradient)
+    /// <summary>The row loop for one block type: the three row sums in one <see cref="RowwiseDriver"/> pass, then the scalar tail of the formula.</summary>
+    private ref struct CosineRows<T> : IBlockAction<T, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        public ReadOnlySpan<T> Input1;
+        public ReadOnlySpan<T> Input2;
+        public ReadOnlySpan<T> Target;
+        public int Dimension;
+        public int Rows;
+        public T Margin;
+        public T Scale;
+        public Span<T> Losses;
+        public Span<T> Input1Gradient;
+        public Span<T> Input2Gradient;
+
+        public readonly T Run<TBlock>()
+            where TBlock : struct, IRowBlock<TBlock, T>
+        {
+            T epsilon = T.CreateTruncating(1e-12f);
+            T two = T.One + T.One;
+            var none = new ClassWeights<T, TBlock>(default);
+            var terms = default(CosineTerms<T>);
+            RowCascade<T> total = RowCascade<T>.Create();
+            for (int i = 0; i < Rows; i++)
             {
+                int offset = i * Dimension;
+                var row = new RowRefs<T>
+                {
+                    First = ref Unsafe.AsRef(in Input1[offset]),
+                    Second = ref Unsafe.AsRef(in Input2[offset]),
+                    Stride = 1,
+                    Count = Dimension,
+                    Readable = Input1.Length - offset,
+                };
+                RowwiseDriver.Pass<T, TBlock, ContiguousRows, CosineTerms<T>>(ref terms, in row, in none, false, out T product, out T square1, out T square2);
+                T magnitude1 = square1 + epsilon;
+                T magnitude2 = square2 + epsilon;
+                T denominator = T.Sqrt(magnitude1 * magnitude2);
+                T cos = product / denominator;
+                T y = Target[i];
+                T loss = (y == T.One ? T.One - cos : T.Zero) + (y == T.NegativeOne ? T.Max(cos - Margin, T.Zero) : T.Zero);
+                total.Add(loss);
+                if (!Losses.IsEmpty)
+                {
+                    Losses[i] = loss;
+                }
+
+                if (Input1Gradient.IsEmpty)
+                {
+                    continue;
+                }
+
                 // d loss / d cos: −1 for y = 1; 1 for y = −1 where cos − margin ≥ 0 (clamp_min passes at the kink, not at NaN).
-                T gCos = (y == T.One ? -scale : T.Zero) + (y == T.NegativeOne && cos - margin >= T.Zero ? scale : T.Zero);
+                // Then autograd's chain in its own order: div (−g·((a / b) / b) for the denominator), sqrt (g / (2·result)),
+                // the product of the squared norms, and x·x (two equal terms, 2·(g·x) exactly).
+                T gCos = (y == T.One ? -Scale : T.Zero) + (y == T.NegativeOne && cos - Margin >= T.Zero ? Scale : T.Zero);
                 T gProduct = gCos / denominator;
-                T gDenominator = -gCos * (cos / denominator);    // autograd's div backward: −g·((a / b) / b)
+                T gDenominator = -gCos * (cos / denominator);
                 T gRoot = gDenominator / (two * denominator);
                 T g1 = two * (gRoot * magnitude2);
                 T g2 = two * (gRoot * magnitude1);
-                Span<T> d1 = input1Gradient.Slice(i * dimension, dimension);
-                Span<T> d2 = input2Gradient.Slice(i * dimension, dimension);
+                ReadOnlySpan<T> x1 = Input1.Slice(offset, Dimension);
+                ReadOnlySpan<T> x2 = Input2.Slice(offset, Dimension);
+                Span<T> d1 = Input1Gradient.Slice(offset, Dimension);
+                Span<T> d2 = Input2Gradient.Slice(offset, Dimension);
                 for (int j = 0; j < x1.Length; j++)
                 {
                     T a = x1[j], b = x2[j];
@@ -94,14 +142,27 @@ internal static class CosineEmbeddingKernel
                     d2[j] = (gProduct * a) + (g2 * b);
                 }
             }
-        }
 
-        if ((outputs & RowOutputs.Value) == 0)
-        {
-            return T.Zero;
+            return total.Total();
         }
+    }
+}
 
-        T sum = total.Total();
-        return reduction == Reduction.Mean ? sum / T.CreateTruncating(rows) : sum;
+/// <summary>The cosine's row sums of x1 (first) and x2 (second): x1·x2, x1·x1, x2·x2.</summary>
+internal readonly struct CosineTerms<T> : IRowTerms<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static int Sums => 3;
+
+    public static bool ReadsSecond => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TBlock Compute<TBlock>(TBlock first, TBlock second, TBlock weight, out TBlock sum0, out TBlock sum1, out TBlock sum2)
+        where TBlock : struct, IRowBlock<TBlock, T>
+    {
+        sum0 = TBlock.Multiply(first, second);
+        sum1 = TBlock.Multiply(first, first);
+        sum2 = TBlock.Multiply(second, second);
+        return first;
     }
 }

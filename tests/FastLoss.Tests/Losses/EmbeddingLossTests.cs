@@ -1,3 +1,5 @@
+using FastLoss.Kernels;
+
 namespace FastLoss.Tests.Losses;
 
 /// <summary>
@@ -156,6 +158,54 @@ public class EmbeddingLossTests
             Assert.Equal(g1, f1);
             Assert.Equal(g2, f2);
             Assert.Equal(g3, f3);
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 5)]
+    [InlineData(2, 40)]
+    [InlineData(2, 1500)]
+    public void Cosine_is_bit_identical_on_every_width_and_sums_rows_in_the_cascade_layout(int n, int d)
+    {
+        var random = new Random(d);
+        float[] a = Normal(random, n * d).Select(v => (float)v).ToArray(), b = Normal(random, n * d).Select(v => (float)v).ToArray();
+        float[] y = Labels(random, n).Select(v => (float)v).ToArray();
+
+        // The reference: the three row sums streamed through RowCascade (the element-wise driver's layout), then torch's ops.
+        float[] expected = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            RowCascade<float> dot = RowCascade<float>.Create(), s1 = RowCascade<float>.Create(), s2 = RowCascade<float>.Create();
+            for (int j = i * d; j < (i + 1) * d; j++)
+            {
+                dot.Add(a[j] * b[j]);
+                s1.Add(a[j] * a[j]);
+                s2.Add(b[j] * b[j]);
+            }
+
+            float cos = dot.Total() / MathF.Sqrt((s1.Total() + 1e-12f) * (s2.Total() + 1e-12f));
+            expected[i] = y[i] == 1 ? 1 - cos : MathF.Max(cos, 0);
+        }
+
+        foreach (int width in new[] { 512, 256, 128, 1 })
+        {
+            RowwiseDriver.ForcedWidth = width;
+            try
+            {
+                float[] rows = new float[n], g1 = new float[n * d], g2 = new float[n * d];
+                Loss.CosineEmbedding(a, b, y, d, rows);
+                Assert.Equal(expected, rows);
+                Loss.CosineEmbeddingGradient(a, b, y, d, g1, g2);
+                float[] r1 = new float[n * d], r2 = new float[n * d];
+                RowwiseDriver.ForcedWidth = 1;
+                Loss.CosineEmbeddingGradient(a, b, y, d, r1, r2);
+                Assert.Equal(r1, g1);
+                Assert.Equal(r2, g2);
+            }
+            finally
+            {
+                RowwiseDriver.ForcedWidth = 0;
+            }
         }
     }
 
