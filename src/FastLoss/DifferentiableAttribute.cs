@@ -2,9 +2,10 @@ namespace FastLoss;
 
 /// <summary>
 /// Marks a per-element operand of a <see cref="LossFormulaAttribute"/> method (a target, a variance…) as
-/// differentiable: besides the input's gradient, the generator then emits <c>NameGradient</c> and
-/// <c>NameWithGradient</c> overloads that also write d(reduced loss)/d(operand) to a span named
-/// <c>operandGradient</c>, all gradients in one pass.
+/// differentiable: besides the input's gradient, the generator then emits <c>NameGradients</c> and
+/// <c>NameWithGradients</c> methods that also write d(reduced loss)/d(operand) to a span named
+/// <c>operandGradient</c>, all gradients in one pass. Their own (plural) name keeps them apart from the input-only
+/// <c>NameGradient</c> and any weighted overload of it, which one array per span could otherwise bind to.
 /// </summary>
 /// <remarks>
 /// The derivative is symbolic, with the same subgradient conventions as the input's. Not valid on the input (always

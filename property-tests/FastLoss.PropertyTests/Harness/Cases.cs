@@ -75,7 +75,7 @@ public static class Cases
         {
             Name = "L1<float>", Owner = typeof(Loss), Method = nameof(Loss.L1), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.L1(x, a, r), (x, a, _, h, d) => Loss.L1(x, a, d), (x, a, _, h, d, r) => Loss.L1Gradient(x, a, d, r), (x, a, _, h, g, r) => Loss.L1WithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.L1Hessian(x, a, d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.L1Gradient(x, a, new Span<float>(new float[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.L1Gradients(x, a, new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.L1Loss<float>()), ObjectType = typeof(Loss.L1Loss<float>),
             Loss64 = (x, t, _, _) => Abs(x - t), Branch = (x, t, _, _) => Math.Sign(x - t), GradientScale = one, HessianScale = one,
         };
@@ -83,7 +83,7 @@ public static class Cases
         {
             Name = "L1<double>", Owner = typeof(Loss), Method = nameof(Loss.L1), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.L1(x, a, r), (x, a, _, h, d) => Loss.L1(x, a, d), (x, a, _, h, d, r) => Loss.L1Gradient(x, a, d, r), (x, a, _, h, g, r) => Loss.L1WithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.L1Hessian(x, a, d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.L1Gradient(x, a, new Span<double>(new double[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.L1Gradients(x, a, new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.L1Loss<double>()), ObjectType = typeof(Loss.L1Loss<double>),
             Loss64 = (x, t, _, _) => Abs(x - t), Branch = (x, t, _, _) => Math.Sign(x - t), GradientScale = one, HessianScale = one,
         };
@@ -93,7 +93,7 @@ public static class Cases
         {
             Name = "Mse<float>", Owner = typeof(Loss), Method = nameof(Loss.Mse), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.Mse(x, a, r), (x, a, _, h, d) => Loss.Mse(x, a, d), (x, a, _, h, d, r) => Loss.MseGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.MseWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.MseHessian(x, a, d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.MseGradient(x, a, new Span<float>(new float[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.MseGradients(x, a, new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.MseLoss<float>()), ObjectType = typeof(Loss.MseLoss<float>),
             Loss64 = (x, t, _, _) => (x - t) * (x - t), GradientScale = mseG, HessianScale = two,
         };
@@ -101,7 +101,7 @@ public static class Cases
         {
             Name = "Mse<double>", Owner = typeof(Loss), Method = nameof(Loss.Mse), Domain = Target(),
             Api = new((x, a, _, h, r) => Loss.Mse(x, a, r), (x, a, _, h, d) => Loss.Mse(x, a, d), (x, a, _, h, d, r) => Loss.MseGradient(x, a, d, r), (x, a, _, h, g, r) => Loss.MseWithGradient(x, a, g, r), (x, a, _, h, d, r) => Loss.MseHessian(x, a, d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.MseGradient(x, a, new Span<double>(new double[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.MseGradients(x, a, new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.MseLoss<double>()), ObjectType = typeof(Loss.MseLoss<double>),
             Loss64 = (x, t, _, _) => (x - t) * (x - t), GradientScale = mseG, HessianScale = two,
         };
@@ -113,7 +113,7 @@ public static class Cases
         {
             Name = "SmoothL1<float>", Owner = typeof(Loss), Method = nameof(Loss.SmoothL1), Domain = Target(Beta),
             Api = new((x, a, _, h, r) => Loss.SmoothL1(x, a, h[0], r), (x, a, _, h, d) => Loss.SmoothL1(x, a, h[0], d), (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.SmoothL1WithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.SmoothL1Hessian(x, a, h[0], d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], new Span<float>(new float[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.SmoothL1Gradients(x, a, h[0], new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.SmoothL1Loss<float>(h[0])), ObjectType = typeof(Loss.SmoothL1Loss<float>),
             Loss64 = sl1, Branch = side, GradientScale = sl1G, HessianScale = sl1H,
         };
@@ -121,7 +121,7 @@ public static class Cases
         {
             Name = "SmoothL1<double>", Owner = typeof(Loss), Method = nameof(Loss.SmoothL1), Domain = Target(Beta),
             Api = new((x, a, _, h, r) => Loss.SmoothL1(x, a, h[0], r), (x, a, _, h, d) => Loss.SmoothL1(x, a, h[0], d), (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.SmoothL1WithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.SmoothL1Hessian(x, a, h[0], d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.SmoothL1Gradient(x, a, h[0], new Span<double>(new double[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.SmoothL1Gradients(x, a, h[0], new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.SmoothL1Loss<double>(h[0])), ObjectType = typeof(Loss.SmoothL1Loss<double>),
             Loss64 = sl1, Branch = side, GradientScale = sl1G, HessianScale = sl1H,
         };
@@ -131,7 +131,7 @@ public static class Cases
         {
             Name = "Huber<float>", Owner = typeof(Loss), Method = nameof(Loss.Huber), Domain = Target(Delta),
             Api = new((x, a, _, h, r) => Loss.Huber(x, a, h[0], r), (x, a, _, h, d) => Loss.Huber(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HuberWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HuberHessian(x, a, h[0], d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], new Span<float>(new float[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.HuberGradients(x, a, h[0], new Span<float>(new float[x.Length]), d, r),
             Object = h => Api<float>.Of(new Loss.HuberLoss<float>(h[0])), ObjectType = typeof(Loss.HuberLoss<float>),
             Loss64 = huber, Branch = side, GradientScale = huberG, HessianScale = one,
         };
@@ -139,7 +139,7 @@ public static class Cases
         {
             Name = "Huber<double>", Owner = typeof(Loss), Method = nameof(Loss.Huber), Domain = Target(Delta),
             Api = new((x, a, _, h, r) => Loss.Huber(x, a, h[0], r), (x, a, _, h, d) => Loss.Huber(x, a, h[0], d), (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], d, r), (x, a, _, h, g, r) => Loss.HuberWithGradient(x, a, h[0], g, r), (x, a, _, h, d, r) => Loss.HuberHessian(x, a, h[0], d, r)),
-            TargetGradient = (x, a, _, h, d, r) => Loss.HuberGradient(x, a, h[0], new Span<double>(new double[x.Length]), d, r),
+            TargetGradient = (x, a, _, h, d, r) => Loss.HuberGradients(x, a, h[0], new Span<double>(new double[x.Length]), d, r),
             Object = h => Api<double>.Of(new Loss.HuberLoss<double>(h[0])), ObjectType = typeof(Loss.HuberLoss<double>),
             Loss64 = huber, Branch = side, GradientScale = huberG, HessianScale = one,
         };

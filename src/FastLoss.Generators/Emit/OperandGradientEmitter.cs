@@ -7,13 +7,19 @@ namespace FastLoss.Generators.Emit;
 
 /// <summary>
 /// Emits what <c>[Differentiable]</c> operands add, for one formula and element type: a kernel that also writes their
-/// gradients, and the <c>NameGradient</c> / <c>NameWithGradient</c> overloads that take one gradient span per
+/// gradients, and the <c>NameGradients</c> / <c>NameWithGradients</c> methods that take one gradient span per
 /// differentiable operand after the input's.
 /// </summary>
 /// <remarks>
+/// The plural names keep these apart from every <c>NameGradient</c> / <c>NameWithGradient</c> overload (the
+/// generated input-only ones and hand-written ones such as a weighted <c>L1Gradient(input, target, weight,
+/// inputGradient)</c>): arrays convert to both <c>ReadOnlySpan</c> and <c>Span</c>, so under one name a call with
+/// one array per gradient could bind to a weighted overload and silently read a gradient buffer as the weight.
+/// <para>
 /// The driver knows one gradient per element (the input's). The gradients kernel hands that one back to the driver
 /// and stores the others itself, scaled like the driver scales the input's, from the same operator call: every
 /// gradient in one pass, and the input's gradient bit for bit the same as without the extra outputs.
+/// </para>
 /// </remarks>
 internal static class OperandGradientEmitter
 {
@@ -183,7 +189,7 @@ internal static class OperandGradientEmitter
 
         foreach (bool fused in new[] { false, true })
         {
-            string method = spec.Name + (fused ? "WithGradient" : "Gradient");
+            string method = spec.Name + (fused ? "WithGradients" : "Gradients");
             string returnType = fused ? e : "void";
             w.Line();
             w.Line("/// <summary>" + (fused

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace FastLoss.Generators.Tests.Emit;
 
 /// <summary>
@@ -25,13 +27,13 @@ public class OperandFeatureTests
         /// <summary>Calls the span API with arrays.</summary>
         public static class Probe
         {
-            /// <summary>The fused overload with every gradient.</summary>
+            /// <summary>The fused all-gradients method.</summary>
             public static double Fused(double[] x, double[] t, double[] w, double[] gx, double[] gt, double[] gw)
-                => Losses.TrickyWithGradient(x, t, w, gx.AsSpan(), gt.AsSpan(), gw.AsSpan(), Reduction.Sum);
+                => Losses.TrickyWithGradients(x, t, w, gx, gt, gw, Reduction.Sum);
 
-            /// <summary>The separate overload with every gradient.</summary>
+            /// <summary>The separate all-gradients method.</summary>
             public static void Separate(double[] x, double[] t, double[] w, double[] gx, double[] gt, double[] gw)
-                => Losses.TrickyGradient(x, t, w, gx.AsSpan(), gt.AsSpan(), gw.AsSpan(), Reduction.Mean);
+                => Losses.TrickyGradients(x, t, w, gx, gt, gw, Reduction.Mean);
         }
         """;
 
@@ -93,5 +95,56 @@ public class OperandFeatureTests
         Assert.Equal(name, inner.ParamName);
         Assert.Contains(message, inner.Message, StringComparison.Ordinal);
         Assert.All(gx.Concat(gt).Concat(gw), g => Assert.Equal(0.0, g));
+    }
+
+    [Fact]
+    public void A_user_method_named_like_the_all_gradients_one_is_an_overload_or_the_compiler_reports_the_clash()
+    {
+        const string Formula = """
+                /// <summary>A square with a differentiable target.</summary>
+                [LossFormula]
+                public static float Foo(float input, [Differentiable] float target) => (input - target) * (input - target);
+
+            """;
+
+        // Another signature: an overload beside the generated FooGradients, both callable.
+        const string Own = """
+                /// <summary>The user's own.</summary>
+                public static float FooGradients(float input, float target) => input - target;
+            """;
+        const string Caller = GeneratorHarness.Usings + """
+            namespace Samples;
+
+            /// <summary>Calls both.</summary>
+            public static class Caller
+            {
+                /// <summary>The generated one with arrays, then the user's.</summary>
+                public static float Call(float[] x, float[] t, float[] gx, float[] gt)
+                {
+                    Losses.FooGradients(x, t, gx, gt, Reduction.Sum);
+                    return Losses.FooGradients(x[0], t[0]);
+                }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.RunValid(GeneratorHarness.InLossesClass(Formula + Own), Caller);
+        using (LoadedAssembly loaded = GeneratorHarness.Load(run))
+        {
+            float[] gx = new float[3], gt = new float[3];
+            Assert.Equal(-1f, (float)loaded.Call("Samples.Caller", "Call", new float[] { 1, 2, 3 }, new float[] { 2, 2, 2 }, gx, gt)!);
+            Assert.Equal([-2f, 0f, 2f], gx);
+            Assert.Equal([2f, 0f, -2f], gt);
+        }
+
+        // The generated signature itself: the compiler's duplicate-member error names it; the generator does not crash.
+        const string Same = """
+                /// <summary>Clashes.</summary>
+                public static void FooGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> inputGradient, Span<float> targetGradient, Reduction reduction = Reduction.Mean) { }
+            """;
+        GeneratorRun clash = GeneratorHarness.Run(GeneratorHarness.InLossesClass(Formula + Same));
+        GeneratorHarness.AssertNoCrash(clash);
+        Assert.Empty(clash.GeneratorDiagnostics);
+        Diagnostic error = Assert.Single(clash.OutputDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0111", error.Id);
+        Assert.Contains("FooGradients", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }

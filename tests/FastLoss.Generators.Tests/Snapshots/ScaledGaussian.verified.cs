@@ -627,17 +627,17 @@ static partial class Losses
     /// <param name="reduction">Mean (the mean of an empty input is NaN) or sum.</param>
     /// <exception cref="ArgumentException">An operand's length differs from the input's or an element is outside its declared range, a gradient span is too short, partially overlaps an operand or overlaps another gradient span, or a hyperparameter is out of range.</exception>
     [GeneratedCode("FastLoss.Generators", "{version}")]
-    public static void ScaledGaussianGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, float scale, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
+    public static void ScaledGaussianGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, float scale, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
     {
         global::Samples.Losses.ScaledGaussianGradientsKernel.ValidateDestinations(input, target, variance, inputGradient, targetGradient, varianceGradient);
         var kernel = new global::Samples.Losses.ScaledGaussianGradientsKernel(input, target, variance, scale, targetGradient, varianceGradient, reduction);
         global::FastLoss.Kernels.ElementwiseDriver.MapGradient<float, global::Samples.Losses.ScaledGaussianGradientsKernel>(ref kernel, inputGradient, reduction);
     }
 
-    /// <inheritdoc cref="ScaledGaussianGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Span{float}, Span{float}, Span{float}, Reduction)"/>
+    /// <inheritdoc cref="ScaledGaussianGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Span{float}, Span{float}, Span{float}, Reduction)"/>
     [GeneratedCode("FastLoss.Generators", "{version}")]
-    public static void ScaledGaussianGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
-        => global::Samples.Losses.ScaledGaussianGradient(input, target, variance, 1f, inputGradient, targetGradient, varianceGradient, reduction);
+    public static void ScaledGaussianGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
+        => global::Samples.Losses.ScaledGaussianGradients(input, target, variance, 1f, inputGradient, targetGradient, varianceGradient, reduction);
 
     /// <summary>Computes the reduced <see cref="ScaledGaussian(float, float, float, float)"/> and writes its gradients with respect to <paramref name="input"/>, <paramref name="target"/>, <paramref name="variance"/>, all in one pass.</summary>
     /// <param name="input">The input (predictions).</param>
@@ -651,17 +651,17 @@ static partial class Losses
     /// <returns>The reduced loss.</returns>
     /// <exception cref="ArgumentException">An operand's length differs from the input's or an element is outside its declared range, a gradient span is too short, partially overlaps an operand or overlaps another gradient span, or a hyperparameter is out of range.</exception>
     [GeneratedCode("FastLoss.Generators", "{version}")]
-    public static float ScaledGaussianWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, float scale, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
+    public static float ScaledGaussianWithGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, float scale, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
     {
         global::Samples.Losses.ScaledGaussianGradientsKernel.ValidateDestinations(input, target, variance, inputGradient, targetGradient, varianceGradient);
         var kernel = new global::Samples.Losses.ScaledGaussianGradientsKernel(input, target, variance, scale, targetGradient, varianceGradient, reduction);
         return global::FastLoss.Kernels.ElementwiseDriver.ReduceWithGradient<float, global::Samples.Losses.ScaledGaussianGradientsKernel>(ref kernel, inputGradient, reduction);
     }
 
-    /// <inheritdoc cref="ScaledGaussianWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Span{float}, Span{float}, Span{float}, Reduction)"/>
+    /// <inheritdoc cref="ScaledGaussianWithGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, float, Span{float}, Span{float}, Span{float}, Reduction)"/>
     [GeneratedCode("FastLoss.Generators", "{version}")]
-    public static float ScaledGaussianWithGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
-        => global::Samples.Losses.ScaledGaussianWithGradient(input, target, variance, 1f, inputGradient, targetGradient, varianceGradient, reduction);
+    public static float ScaledGaussianWithGradients(ReadOnlySpan<float> input, ReadOnlySpan<float> target, ReadOnlySpan<float> variance, Span<float> inputGradient, Span<float> targetGradient, Span<float> varianceGradient, Reduction reduction = Reduction.Mean)
+        => global::Samples.Losses.ScaledGaussianWithGradients(input, target, variance, 1f, inputGradient, targetGradient, varianceGradient, reduction);
 
     /// <summary>
     /// <see cref="global::Samples.Losses.ScaledGaussian(float, float, float, float)"/> as an object with its hyperparameters fixed.

@@ -95,13 +95,13 @@ public abstract class LossInvocation<T>
 
     /// <summary>
     /// The gradients with respect to the prediction and every differentiable operand (the all-gradients
-    /// <c>NameGradient</c> overload), keyed by golden input name and laid out like that input; null if the loss has none.
+    /// <c>NameGradients</c>), keyed by golden input name and laid out like that input; null if the loss has none.
     /// </summary>
     /// <param name="reduction">The reduction.</param>
     /// <returns>The gradients, or null.</returns>
     public virtual IReadOnlyDictionary<string, double[]>? Gradients(Reduction reduction) => null;
 
-    /// <summary>The reduced loss and all its gradients in one call (the all-gradients <c>NameWithGradient</c> overload); null if none.</summary>
+    /// <summary>The reduced loss and all its gradients in one call (the all-gradients <c>NameWithGradients</c>); null if none.</summary>
     /// <param name="reduction">The reduction.</param>
     /// <param name="loss">The loss.</param>
     /// <returns>The gradients, or null.</returns>
@@ -159,11 +159,11 @@ public sealed record ElementwiseCalls<T>(
     ReduceCall<T> Reduce, NoneCall<T> None, GradientCall<T> Gradient, WithGradientCall<T> WithGradient,
     GradientsCall<T>? Gradients = null, WithGradientsCall<T>? WithGradients = null);
 
-/// <summary>The <c>NameGradient</c> overload with the target's gradient too.</summary>
+/// <summary>The all-gradients <c>NameGradients</c>: the input's gradient and the target's.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public delegate void GradientsCall<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Span<T> targetGradient, Reduction reduction);
 
-/// <summary>The <c>NameWithGradient</c> overload with the target's gradient too.</summary>
+/// <summary>The fused all-gradients <c>NameWithGradients</c>: the loss, the input's gradient and the target's.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public delegate T WithGradientsCall<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient, Span<T> targetGradient, Reduction reduction);
 

@@ -134,7 +134,7 @@ public static class GoldenRunner
 
     /// <summary>
     /// Every recorded gradient (the prediction's and the differentiable operands') through the all-gradients overloads:
-    /// <c>NameGradient</c> ('none' compares the sum's gradient) and, for a reduction, the fused <c>NameWithGradient</c>.
+    /// <c>NameGradients</c> ('none' compares the sum's gradient) and, for a reduction, the fused <c>NameWithGradients</c>.
     /// </summary>
     private static void CheckGradients<T>(
         GoldenLossAdapter adapter, GoldenCase c, string at, Reduction? reduction, GoldenResult result, LossInvocation<T> invocation, List<string> failures, double rtol)

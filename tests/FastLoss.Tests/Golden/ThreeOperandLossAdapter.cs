@@ -30,11 +30,11 @@ public sealed record ThreeOperandCalls<T>(
     ReduceCall3<T> Reduce, NoneCall3<T> None, GradientCall3<T> Gradient, WithGradientCall3<T> WithGradient,
     GradientsCall3<T>? Gradients = null, WithGradientsCall3<T>? WithGradients = null);
 
-/// <summary>The <c>NameGradient</c> overload with both operands' gradients too.</summary>
+/// <summary>The all-gradients <c>NameGradients</c> of a three-operand loss: the input's gradient and both operands'.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public delegate void GradientsCall3<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputGradient, Span<T> aGradient, Span<T> bGradient, Reduction reduction);
 
-/// <summary>The <c>NameWithGradient</c> overload with both operands' gradients too.</summary>
+/// <summary>The fused all-gradients <c>NameWithGradients</c> of a three-operand loss.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public delegate T WithGradientsCall3<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> inputGradient, Span<T> aGradient, Span<T> bGradient, Reduction reduction);
 

@@ -95,7 +95,7 @@ internal static class LossApiAudit
     /// <summary>The [LossFormula] method a generated member belongs to (for its hyperparameters' declared ranges), or null.</summary>
     private static MethodInfo? FormulaOf(string memberName)
     {
-        foreach (string suffix in new[] { "WithGradient", "Gradient", "Hessian", string.Empty })
+        foreach (string suffix in new[] { "WithGradients", "Gradients", "WithGradient", "Gradient", "Hessian", string.Empty })
         {
             if (memberName.EndsWith(suffix, StringComparison.Ordinal))
             {

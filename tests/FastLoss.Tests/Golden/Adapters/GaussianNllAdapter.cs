@@ -60,15 +60,15 @@ public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
                 (x, t, v, d) => Loss.GaussianNllFull(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, r),
                 (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, tg, vg, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, tg, vg, r))
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullGradients(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullWithGradients(x, t, v, eps, g, tg, vg, r))
             : new(
                 (x, t, v, r) => Loss.GaussianNll(x, t, v, eps, r),
                 (x, t, v, d) => Loss.GaussianNll(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllGradient(x, t, v, eps, g, r),
                 (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllGradient(x, t, v, eps, g, tg, vg, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, tg, vg, r));
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllGradients(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllWithGradients(x, t, v, eps, g, tg, vg, r));
     }
 
     /// <inheritdoc/>
@@ -81,15 +81,15 @@ public sealed class GaussianNllAdapter : ThreeOperandLossAdapter
                 (x, t, v, d) => Loss.GaussianNllFull(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, r),
                 (x, t, v, g, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullGradient(x, t, v, eps, g, tg, vg, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullWithGradient(x, t, v, eps, g, tg, vg, r))
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullGradients(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllFullWithGradients(x, t, v, eps, g, tg, vg, r))
             : new(
                 (x, t, v, r) => Loss.GaussianNll(x, t, v, eps, r),
                 (x, t, v, d) => Loss.GaussianNll(x, t, v, eps, d),
                 (x, t, v, g, r) => Loss.GaussianNllGradient(x, t, v, eps, g, r),
                 (x, t, v, g, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllGradient(x, t, v, eps, g, tg, vg, r),
-                (x, t, v, g, tg, vg, r) => Loss.GaussianNllWithGradient(x, t, v, eps, g, tg, vg, r));
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllGradients(x, t, v, eps, g, tg, vg, r),
+                (x, t, v, g, tg, vg, r) => Loss.GaussianNllWithGradients(x, t, v, eps, g, tg, vg, r));
     }
 
     private static bool Full(GoldenCase goldenCase) => goldenCase.OptionNames.Contains("full") && goldenCase.Flag("full");

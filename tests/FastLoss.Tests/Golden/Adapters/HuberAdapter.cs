@@ -21,8 +21,8 @@ public sealed class HuberAdapter : ElementwiseLossAdapter
             (x, t, d) => Loss.Huber(x, t, delta, d),
             (x, t, g, r) => Loss.HuberGradient(x, t, delta, g, r),
             (x, t, g, r) => Loss.HuberWithGradient(x, t, delta, g, r),
-            (x, t, g, tg, r) => Loss.HuberGradient(x, t, delta, g, tg, r),
-            (x, t, g, tg, r) => Loss.HuberWithGradient(x, t, delta, g, tg, r));
+            (x, t, g, tg, r) => Loss.HuberGradients(x, t, delta, g, tg, r),
+            (x, t, g, tg, r) => Loss.HuberWithGradients(x, t, delta, g, tg, r));
     }
 
     /// <inheritdoc/>
@@ -34,7 +34,7 @@ public sealed class HuberAdapter : ElementwiseLossAdapter
             (x, t, d) => Loss.Huber(x, t, delta, d),
             (x, t, g, r) => Loss.HuberGradient(x, t, delta, g, r),
             (x, t, g, r) => Loss.HuberWithGradient(x, t, delta, g, r),
-            (x, t, g, tg, r) => Loss.HuberGradient(x, t, delta, g, tg, r),
-            (x, t, g, tg, r) => Loss.HuberWithGradient(x, t, delta, g, tg, r));
+            (x, t, g, tg, r) => Loss.HuberGradients(x, t, delta, g, tg, r),
+            (x, t, g, tg, r) => Loss.HuberWithGradients(x, t, delta, g, tg, r));
     }
 }

@@ -38,15 +38,15 @@ public sealed class KlDivAdapter : ElementwiseLossAdapter
             (x, t, d) => Loss.KlDivLogTarget(x, t, d),
             (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivLogTargetGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivLogTargetGradient(x, t, g, r); } },
             (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivLogTargetWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivLogTargetWithGradient(x, t, g, r),
-            (x, t, g, tg, r) => { Loss.KlDivLogTargetGradient(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
-            (x, t, g, tg, r) => PerBatch(Loss.KlDivLogTargetWithGradient(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase))
+            (x, t, g, tg, r) => { Loss.KlDivLogTargetGradients(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
+            (x, t, g, tg, r) => PerBatch(Loss.KlDivLogTargetWithGradients(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase))
         : new(
             (x, t, r) => r == Reduction.BatchMean ? Loss.KlDiv(x, t, BatchSize(goldenCase), r) : Loss.KlDiv(x, t, r),
             (x, t, d) => Loss.KlDiv(x, t, d),
             (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivGradient(x, t, g, r); } },
             (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivWithGradient(x, t, g, r),
-            (x, t, g, tg, r) => { Loss.KlDivGradient(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
-            (x, t, g, tg, r) => PerBatch(Loss.KlDivWithGradient(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase));
+            (x, t, g, tg, r) => { Loss.KlDivGradients(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
+            (x, t, g, tg, r) => PerBatch(Loss.KlDivWithGradients(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase));
 
     /// <inheritdoc/>
     protected override ElementwiseCalls<double> Double(GoldenCase goldenCase) => LogTarget(goldenCase)
@@ -55,15 +55,15 @@ public sealed class KlDivAdapter : ElementwiseLossAdapter
             (x, t, d) => Loss.KlDivLogTarget(x, t, d),
             (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivLogTargetGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivLogTargetGradient(x, t, g, r); } },
             (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivLogTargetWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivLogTargetWithGradient(x, t, g, r),
-            (x, t, g, tg, r) => { Loss.KlDivLogTargetGradient(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
-            (x, t, g, tg, r) => PerBatch(Loss.KlDivLogTargetWithGradient(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase))
+            (x, t, g, tg, r) => { Loss.KlDivLogTargetGradients(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
+            (x, t, g, tg, r) => PerBatch(Loss.KlDivLogTargetWithGradients(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase))
         : new(
             (x, t, r) => r == Reduction.BatchMean ? Loss.KlDiv(x, t, BatchSize(goldenCase), r) : Loss.KlDiv(x, t, r),
             (x, t, d) => Loss.KlDiv(x, t, d),
             (x, t, g, r) => { if (r == Reduction.BatchMean) { Loss.KlDivGradient(x, t, BatchSize(goldenCase), g, r); } else { Loss.KlDivGradient(x, t, g, r); } },
             (x, t, g, r) => r == Reduction.BatchMean ? Loss.KlDivWithGradient(x, t, BatchSize(goldenCase), g, r) : Loss.KlDivWithGradient(x, t, g, r),
-            (x, t, g, tg, r) => { Loss.KlDivGradient(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
-            (x, t, g, tg, r) => PerBatch(Loss.KlDivWithGradient(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase));
+            (x, t, g, tg, r) => { Loss.KlDivGradients(x, t, g, tg, SumFor(r)); PerBatch(g, tg, r, goldenCase); },
+            (x, t, g, tg, r) => PerBatch(Loss.KlDivWithGradients(x, t, g, tg, SumFor(r)), g, tg, r, goldenCase));
 
     /// <summary>The reduction the all-gradients overloads are called with: 'batchmean' is the sum, divided here (as a caller would).</summary>
     private static Reduction SumFor(Reduction reduction) => reduction == Reduction.BatchMean ? Reduction.Sum : reduction;

@@ -18,8 +18,8 @@ public sealed class L1Adapter : ElementwiseLossAdapter
         (x, t, d) => Loss.L1(x, t, d),
         (x, t, g, r) => Loss.L1Gradient(x, t, g, r),
         (x, t, g, r) => Loss.L1WithGradient(x, t, g, r),
-        (x, t, g, tg, r) => Loss.L1Gradient(x, t, g, tg, r),
-        (x, t, g, tg, r) => Loss.L1WithGradient(x, t, g, tg, r));
+        (x, t, g, tg, r) => Loss.L1Gradients(x, t, g, tg, r),
+        (x, t, g, tg, r) => Loss.L1WithGradients(x, t, g, tg, r));
 
     /// <inheritdoc/>
     protected override ElementwiseCalls<double> Double(GoldenCase goldenCase) => new(
@@ -27,6 +27,6 @@ public sealed class L1Adapter : ElementwiseLossAdapter
         (x, t, d) => Loss.L1(x, t, d),
         (x, t, g, r) => Loss.L1Gradient(x, t, g, r),
         (x, t, g, r) => Loss.L1WithGradient(x, t, g, r),
-        (x, t, g, tg, r) => Loss.L1Gradient(x, t, g, tg, r),
-        (x, t, g, tg, r) => Loss.L1WithGradient(x, t, g, tg, r));
+        (x, t, g, tg, r) => Loss.L1Gradients(x, t, g, tg, r),
+        (x, t, g, tg, r) => Loss.L1WithGradients(x, t, g, tg, r));
 }

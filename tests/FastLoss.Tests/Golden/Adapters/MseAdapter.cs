@@ -18,8 +18,8 @@ public sealed class MseAdapter : ElementwiseLossAdapter
         (x, t, d) => Loss.Mse(x, t, d),
         (x, t, g, r) => Loss.MseGradient(x, t, g, r),
         (x, t, g, r) => Loss.MseWithGradient(x, t, g, r),
-        (x, t, g, tg, r) => Loss.MseGradient(x, t, g, tg, r),
-        (x, t, g, tg, r) => Loss.MseWithGradient(x, t, g, tg, r));
+        (x, t, g, tg, r) => Loss.MseGradients(x, t, g, tg, r),
+        (x, t, g, tg, r) => Loss.MseWithGradients(x, t, g, tg, r));
 
     /// <inheritdoc/>
     protected override ElementwiseCalls<double> Double(GoldenCase goldenCase) => new(
@@ -27,6 +27,6 @@ public sealed class MseAdapter : ElementwiseLossAdapter
         (x, t, d) => Loss.Mse(x, t, d),
         (x, t, g, r) => Loss.MseGradient(x, t, g, r),
         (x, t, g, r) => Loss.MseWithGradient(x, t, g, r),
-        (x, t, g, tg, r) => Loss.MseGradient(x, t, g, tg, r),
-        (x, t, g, tg, r) => Loss.MseWithGradient(x, t, g, tg, r));
+        (x, t, g, tg, r) => Loss.MseGradients(x, t, g, tg, r),
+        (x, t, g, tg, r) => Loss.MseWithGradients(x, t, g, tg, r));
 }

@@ -21,8 +21,8 @@ public sealed class SmoothL1Adapter : ElementwiseLossAdapter
             (x, t, d) => Loss.SmoothL1(x, t, beta, d),
             (x, t, g, r) => Loss.SmoothL1Gradient(x, t, beta, g, r),
             (x, t, g, r) => Loss.SmoothL1WithGradient(x, t, beta, g, r),
-            (x, t, g, tg, r) => Loss.SmoothL1Gradient(x, t, beta, g, tg, r),
-            (x, t, g, tg, r) => Loss.SmoothL1WithGradient(x, t, beta, g, tg, r));
+            (x, t, g, tg, r) => Loss.SmoothL1Gradients(x, t, beta, g, tg, r),
+            (x, t, g, tg, r) => Loss.SmoothL1WithGradients(x, t, beta, g, tg, r));
     }
 
     /// <inheritdoc/>
@@ -34,7 +34,7 @@ public sealed class SmoothL1Adapter : ElementwiseLossAdapter
             (x, t, d) => Loss.SmoothL1(x, t, beta, d),
             (x, t, g, r) => Loss.SmoothL1Gradient(x, t, beta, g, r),
             (x, t, g, r) => Loss.SmoothL1WithGradient(x, t, beta, g, r),
-            (x, t, g, tg, r) => Loss.SmoothL1Gradient(x, t, beta, g, tg, r),
-            (x, t, g, tg, r) => Loss.SmoothL1WithGradient(x, t, beta, g, tg, r));
+            (x, t, g, tg, r) => Loss.SmoothL1Gradients(x, t, beta, g, tg, r),
+            (x, t, g, tg, r) => Loss.SmoothL1WithGradients(x, t, beta, g, tg, r));
     }
 }
