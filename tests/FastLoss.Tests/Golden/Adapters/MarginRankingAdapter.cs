@@ -31,8 +31,8 @@ public sealed class MarginRankingAdapter : ThreeOperandLossAdapter
             (x1, x2, y, d) => Loss.MarginRanking(x1, x2, y, margin, d),
             (x1, x2, y, g, r) => Loss.MarginRankingGradient(x1, x2, y, margin, g, r),
             (x1, x2, y, g, r) => Loss.MarginRankingWithGradient(x1, x2, y, margin, g, r),
-            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingGradient(x1, x2, y, margin, g1, g2, r),
-            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingWithGradient(x1, x2, y, margin, g1, g2, r));
+            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingGradients(x1, x2, y, margin, g1, g2, r),
+            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingWithGradients(x1, x2, y, margin, g1, g2, r));
     }
 
     /// <inheritdoc/>
@@ -44,7 +44,7 @@ public sealed class MarginRankingAdapter : ThreeOperandLossAdapter
             (x1, x2, y, d) => Loss.MarginRanking(x1, x2, y, margin, d),
             (x1, x2, y, g, r) => Loss.MarginRankingGradient(x1, x2, y, margin, g, r),
             (x1, x2, y, g, r) => Loss.MarginRankingWithGradient(x1, x2, y, margin, g, r),
-            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingGradient(x1, x2, y, margin, g1, g2, r),
-            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingWithGradient(x1, x2, y, margin, g1, g2, r));
+            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingGradients(x1, x2, y, margin, g1, g2, r),
+            (x1, x2, y, g1, g2, _, r) => Loss.MarginRankingWithGradients(x1, x2, y, margin, g1, g2, r));
     }
 }
