@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FastLoss.Kernels;
 
@@ -57,70 +59,113 @@ internal static class TripletMarginKernel
             EmbeddingArguments.Disjoint(positiveGradient, nameof(positiveGradient), negativeGradient, nameof(negativeGradient));
         }
 
-        var norm = new PNorm<T>(p);
-        T scale = reduction == Reduction.Mean ? T.One / T.CreateTruncating(rows) : T.One;
-        T half = T.CreateTruncating(0.5);
-        RowCascade<T> total = RowCascade<T>.Create();
-        for (int i = 0; i < rows; i++)
+        var kernel = new TripletRows<T>
         {
-            ReadOnlySpan<T> a = anchor.Slice(i * dimension, dimension);
-            ReadOnlySpan<T> b = positive.Slice(i * dimension, dimension);
-            ReadOnlySpan<T> c = negative.Slice(i * dimension, dimension);
-            T toPositive = norm.Distance(a, b, eps);
-            T toNegative = norm.Distance(a, c, eps);
-            T swapped = swap ? norm.Distance(b, c, eps) : T.Zero;
-            T nearest = swap ? T.Min(toNegative, swapped) : toNegative;
-            T hinge = margin + toPositive - nearest;
-            T loss = T.Max(hinge, T.Zero);
-            total.Add(loss);
-            if (writeLosses)
-            {
-                losses[i] = loss;
-            }
-
-            if (!gradient)
-            {
-                continue;
-            }
-
-            T g = hinge >= T.Zero ? scale : T.Zero;
-            T gNegative = -g;
-
-            // torch's minimum: the gradient goes to the smaller side, halved at a tie (and to both at NaN).
-            T gAn = gNegative, gPn = T.Zero;
-            if (swap)
-            {
-                bool tie = toNegative == swapped;
-                gAn = tie ? gNegative * half : toNegative > swapped ? T.Zero : gNegative;
-                gPn = tie ? gNegative * half : toNegative < swapped ? T.Zero : gNegative;
-            }
-
-            var ap = norm.Backward(a, b, eps, toPositive, g);
-            var an = norm.Backward(a, c, eps, toNegative, gAn);
-            var pn = swap ? norm.Backward(b, c, eps, swapped, gPn) : default;
-            Span<T> da = anchorGradient.Slice(i * dimension, dimension);
-            Span<T> db = positiveGradient.Slice(i * dimension, dimension);
-            Span<T> dc = negativeGradient.Slice(i * dimension, dimension);
-            for (int j = 0; j < a.Length; j++)
-            {
-                T aj = a[j], bj = b[j], cj = c[j];
-                T fromAp = ap.At(aj - bj + eps);
-                T fromAn = an.At(aj - cj + eps);
-                T fromPn = swap ? pn.At(bj - cj + eps) : T.Zero;
-                da[j] = fromAp + fromAn;
-                db[j] = swap ? fromPn - fromAp : -fromAp;
-                dc[j] = swap ? -fromAn - fromPn : -fromAn;
-            }
-        }
-
+            Anchor = anchor,
+            Positive = positive,
+            Negative = negative,
+            Dimension = dimension,
+            Rows = rows,
+            Margin = margin,
+            P = p,
+            Eps = eps,
+            Swap = swap,
+            Scale = reduction == Reduction.Mean ? T.One / T.CreateTruncating(rows) : T.One,
+            Losses = writeLosses ? losses : default,
+            AnchorGradient = gradient ? anchorGradient : default,
+            PositiveGradient = gradient ? positiveGradient : default,
+            NegativeGradient = gradient ? negativeGradient : default,
+        };
+        T sum = RowwiseDriver.Dispatch<T, TripletRows<T>, T>(ref kernel);
         if ((outputs & RowOutputs.Value) == 0)
         {
             return T.Zero;
         }
 
-        T sum = total.Total();
         return reduction == Reduction.Mean ? sum / T.CreateTruncating(rows) : sum;
     }
+
+    /// <summary>The row loop for one block type (p = 2 distances are vectorized <see cref="RowwiseDriver"/> passes).</summary>
+    private ref struct TripletRows<T> : IBlockAction<T, T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        public ReadOnlySpan<T> Anchor;
+        public ReadOnlySpan<T> Positive;
+        public ReadOnlySpan<T> Negative;
+        public int Dimension;
+        public int Rows;
+        public T Margin;
+        public T P;
+        public T Eps;
+        public bool Swap;
+        public T Scale;
+        public Span<T> Losses;
+        public Span<T> AnchorGradient;
+        public Span<T> PositiveGradient;
+        public Span<T> NegativeGradient;
+
+        public readonly T Run<TBlock>()
+            where TBlock : struct, IRowBlock<TBlock, T>
+        {
+            var norm = new PNorm<T>(P);
+            T half = T.CreateTruncating(0.5);
+            RowCascade<T> total = RowCascade<T>.Create();
+            for (int i = 0; i < Rows; i++)
+            {
+                ReadOnlySpan<T> a = Anchor.Slice(i * Dimension, Dimension);
+                ReadOnlySpan<T> b = Positive.Slice(i * Dimension, Dimension);
+                ReadOnlySpan<T> c = Negative.Slice(i * Dimension, Dimension);
+                T toPositive = norm.Distance<TBlock>(a, b, Eps);
+                T toNegative = norm.Distance<TBlock>(a, c, Eps);
+                T swapped = Swap ? norm.Distance<TBlock>(b, c, Eps) : T.Zero;
+                T nearest = Swap ? T.Min(toNegative, swapped) : toNegative;
+                T hinge = Margin + toPositive - nearest;
+                T loss = T.Max(hinge, T.Zero);
+                total.Add(loss);
+                if (!Losses.IsEmpty)
+                {
+                    Losses[i] = loss;
+                }
+
+                if (AnchorGradient.IsEmpty)
+                {
+                    continue;
+                }
+
+                T g = hinge >= T.Zero ? Scale : T.Zero;
+                T gNegative = -g;
+
+                // torch's minimum: the gradient goes to the smaller side, halved at a tie (and to both at NaN).
+                T gAn = gNegative, gPn = T.Zero;
+                if (Swap)
+                {
+                    bool tie = toNegative == swapped;
+                    gAn = tie ? gNegative * half : toNegative > swapped ? T.Zero : gNegative;
+                    gPn = tie ? gNegative * half : toNegative < swapped ? T.Zero : gNegative;
+                }
+
+                var ap = norm.Backward(a, b, Eps, toPositive, g);
+                var an = norm.Backward(a, c, Eps, toNegative, gAn);
+                var pn = Swap ? norm.Backward(b, c, Eps, swapped, gPn) : default;
+                Span<T> da = AnchorGradient.Slice(i * Dimension, Dimension);
+                Span<T> db = PositiveGradient.Slice(i * Dimension, Dimension);
+                Span<T> dc = NegativeGradient.Slice(i * Dimension, Dimension);
+                for (int j = 0; j < a.Length; j++)
+                {
+                    T aj = a[j], bj = b[j], cj = c[j];
+                    T fromAp = ap.At(aj - bj + Eps);
+                    T fromAn = an.At(aj - cj + Eps);
+                    T fromPn = Swap ? pn.At(bj - cj + Eps) : T.Zero;
+                    da[j] = fromAp + fromAn;
+                    db[j] = Swap ? fromPn - fromAp : -fromAp;
+                    dc[j] = Swap ? -fromAn - fromPn : -fromAn;
+                }
+            }
+
+            return total.Total();
+        }
+    }
+
 }
 
 /// <summary>A p-norm of difference vectors u = x − y + eps and its backward (torch's <c>norm</c> and <c>norm_backward</c>).</summary>
@@ -130,9 +175,26 @@ internal readonly struct PNorm<T>(T p)
 {
     private readonly T _p = p;
 
-    /// <summary>‖x − y + eps‖_p.</summary>
-    public T Distance(ReadOnlySpan<T> x, ReadOnlySpan<T> y, T eps)
+    /// <summary>‖x − y + eps‖_p; for p = 2 the sum of squares is one <see cref="RowwiseDriver"/> pass (the same bits as the scalar cascade).</summary>
+    public T Distance<TBlock>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, T eps)
+        where TBlock : struct, IRowBlock<TBlock, T>
     {
+        if (_p == T.One + T.One && !x.IsEmpty)
+        {
+            var row = new RowRefs<T>
+            {
+                First = ref MemoryMarshal.GetReference(x),
+                Second = ref MemoryMarshal.GetReference(y),
+                Stride = 1,
+                Count = x.Length,
+                Readable = x.Length,
+            };
+            var terms = new SquaredDifferenceTerms<T>(eps);
+            var none = new ClassWeights<T, TBlock>(default);
+            RowwiseDriver.Pass<T, TBlock, ContiguousRows, SquaredDifferenceTerms<T>>(ref terms, in row, in none, false, out T squares, out _, out _);
+            return T.Sqrt(squares);
+        }
+
         if (T.IsPositiveInfinity(_p))
         {
             T max = T.Zero;
@@ -234,4 +296,24 @@ internal readonly struct NormGradient<T>(NormKind kind, T factor, T norm, T p)
 
     /// <summary>torch's sgn of a real number: −1, 0 or 1 (0 for NaN).</summary>
     private static T Sign(T u) => u > T.Zero ? T.One : u < T.Zero ? T.NegativeOne : T.Zero;
+}
+
+/// <summary>The p = 2 distance's summand (x − y + eps)² of x (first) and y (second).</summary>
+internal readonly struct SquaredDifferenceTerms<T>(T eps) : IRowTerms<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static int Sums => 1;
+
+    public static bool ReadsSecond => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TBlock Compute<TBlock>(TBlock first, TBlock second, TBlock weight, out TBlock sum0, out TBlock sum1, out TBlock sum2)
+        where TBlock : struct, IRowBlock<TBlock, T>
+    {
+        TBlock u = TBlock.Add(TBlock.Subtract(first, second), TBlock.Create(eps));
+        sum0 = TBlock.Multiply(u, u);
+        sum1 = default;
+        sum2 = default;
+        return first;
+    }
 }

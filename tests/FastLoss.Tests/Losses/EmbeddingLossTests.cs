@@ -209,6 +209,60 @@ public class EmbeddingLossTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 5)]
+    [InlineData(2, 40)]
+    [InlineData(2, 1500)]
+    public void Triplet_is_bit_identical_on_every_width_and_sums_rows_in_the_cascade_layout(int n, int d)
+    {
+        var random = new Random(d + 1);
+        float[] a = Normal(random, n * d).Select(v => (float)v).ToArray(), b = Normal(random, n * d).Select(v => (float)v).ToArray();
+        float[] c = Normal(random, n * d).Select(v => (float)v).ToArray();
+        const float Eps = 1e-6f, Margin = 3;
+
+        float Distance(float[] x, float[] y, int row)
+        {
+            RowCascade<float> squares = RowCascade<float>.Create();
+            for (int j = row * d; j < (row + 1) * d; j++)
+            {
+                float u = x[j] - y[j] + Eps;
+                squares.Add(u * u);
+            }
+
+            return MathF.Sqrt(squares.Total());
+        }
+
+        float[] expected = [.. Enumerable.Range(0, n).Select(i => MathF.Max(Margin + Distance(a, b, i) - MathF.Min(Distance(a, c, i), Distance(b, c, i)), 0))];
+        float[][] reference = [new float[n * d], new float[n * d], new float[n * d]];
+        RowwiseDriver.ForcedWidth = 1;
+        try
+        {
+            Loss.TripletMarginGradient(a, b, c, d, reference[0], reference[1], reference[2], Margin, 2, Eps, true);
+        }
+        finally
+        {
+            RowwiseDriver.ForcedWidth = 0;
+        }
+
+        foreach (int width in new[] { 512, 256, 128, 1 })
+        {
+            RowwiseDriver.ForcedWidth = width;
+            try
+            {
+                float[] rows = new float[n];
+                float[][] g = [new float[n * d], new float[n * d], new float[n * d]];
+                Loss.TripletMargin(a, b, c, d, rows, Margin, 2, Eps, true);
+                Assert.Equal(expected, rows);
+                Loss.TripletMarginGradient(a, b, c, d, g[0], g[1], g[2], Margin, 2, Eps, true);
+                Assert.Equal(reference, g);
+            }
+            finally
+            {
+                RowwiseDriver.ForcedWidth = 0;
+            }
+        }
+    }
+
     [Fact]
     public void Zero_at_a_perfect_prediction()
     {
