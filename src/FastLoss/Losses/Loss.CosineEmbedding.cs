@@ -70,13 +70,13 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The inputs' lengths differ or are not a multiple of D, the target does not have one
     /// value per row, D is less than 1, the margin is NaN, or a gradient is too short or overlaps another span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The reduction is not Mean or Sum.</exception>
-    public static void CosineEmbeddingGradient(
+    public static void CosineEmbeddingGradients(
         ReadOnlySpan<float> input1, ReadOnlySpan<float> input2, ReadOnlySpan<float> target, int dimension, Span<float> input1Gradient, Span<float> input2Gradient,
         float margin = 0f, Reduction reduction = Reduction.Mean)
         => CosineEmbeddingKernel.Run(input1, input2, target, dimension, margin, default, input1Gradient, input2Gradient, RowOutputs.Gradient, reduction);
 
-    /// <inheritdoc cref="CosineEmbeddingGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, float, Reduction)"/>
-    public static void CosineEmbeddingGradient(
+    /// <inheritdoc cref="CosineEmbeddingGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, float, Reduction)"/>
+    public static void CosineEmbeddingGradients(
         ReadOnlySpan<double> input1, ReadOnlySpan<double> input2, ReadOnlySpan<double> target, int dimension, Span<double> input1Gradient, Span<double> input2Gradient,
         double margin = 0d, Reduction reduction = Reduction.Mean)
         => CosineEmbeddingKernel.Run(input1, input2, target, dimension, margin, default, input1Gradient, input2Gradient, RowOutputs.Gradient, reduction);
@@ -95,13 +95,13 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The inputs' lengths differ or are not a multiple of D, the target does not have one
     /// value per row, D is less than 1, the margin is NaN, or a gradient is too short or overlaps another span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The reduction is not Mean or Sum.</exception>
-    public static float CosineEmbeddingWithGradient(
+    public static float CosineEmbeddingWithGradients(
         ReadOnlySpan<float> input1, ReadOnlySpan<float> input2, ReadOnlySpan<float> target, int dimension, Span<float> input1Gradient, Span<float> input2Gradient,
         float margin = 0f, Reduction reduction = Reduction.Mean)
         => CosineEmbeddingKernel.Run(input1, input2, target, dimension, margin, default, input1Gradient, input2Gradient, RowOutputs.Value | RowOutputs.Gradient, reduction);
 
-    /// <inheritdoc cref="CosineEmbeddingWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, float, Reduction)"/>
-    public static double CosineEmbeddingWithGradient(
+    /// <inheritdoc cref="CosineEmbeddingWithGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, float, Reduction)"/>
+    public static double CosineEmbeddingWithGradients(
         ReadOnlySpan<double> input1, ReadOnlySpan<double> input2, ReadOnlySpan<double> target, int dimension, Span<double> input1Gradient, Span<double> input2Gradient,
         double margin = 0d, Reduction reduction = Reduction.Mean)
         => CosineEmbeddingKernel.Run(input1, input2, target, dimension, margin, default, input1Gradient, input2Gradient, RowOutputs.Value | RowOutputs.Gradient, reduction);

@@ -89,14 +89,14 @@ public static partial class Loss
     /// gradient is too short or overlaps another span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The margin or p is not greater than 0 (or NaN), eps is not finite, or the
     /// reduction is not Mean or Sum.</exception>
-    public static void TripletMarginGradient(
+    public static void TripletMarginGradients(
         ReadOnlySpan<float> anchor, ReadOnlySpan<float> positive, ReadOnlySpan<float> negative, int dimension,
         Span<float> anchorGradient, Span<float> positiveGradient, Span<float> negativeGradient,
         float margin = 1f, float p = 2f, float eps = 1e-6f, bool swap = false, Reduction reduction = Reduction.Mean)
         => TripletMarginKernel.Run(anchor, positive, negative, dimension, margin, p, eps, swap, default, anchorGradient, positiveGradient, negativeGradient, RowOutputs.Gradient, reduction);
 
-    /// <inheritdoc cref="TripletMarginGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, Span{float}, float, float, float, bool, Reduction)"/>
-    public static void TripletMarginGradient(
+    /// <inheritdoc cref="TripletMarginGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, Span{float}, float, float, float, bool, Reduction)"/>
+    public static void TripletMarginGradients(
         ReadOnlySpan<double> anchor, ReadOnlySpan<double> positive, ReadOnlySpan<double> negative, int dimension,
         Span<double> anchorGradient, Span<double> positiveGradient, Span<double> negativeGradient,
         double margin = 1d, double p = 2d, double eps = 1e-6d, bool swap = false, Reduction reduction = Reduction.Mean)
@@ -121,14 +121,14 @@ public static partial class Loss
     /// gradient is too short or overlaps another span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The margin or p is not greater than 0 (or NaN), eps is not finite, or the
     /// reduction is not Mean or Sum.</exception>
-    public static float TripletMarginWithGradient(
+    public static float TripletMarginWithGradients(
         ReadOnlySpan<float> anchor, ReadOnlySpan<float> positive, ReadOnlySpan<float> negative, int dimension,
         Span<float> anchorGradient, Span<float> positiveGradient, Span<float> negativeGradient,
         float margin = 1f, float p = 2f, float eps = 1e-6f, bool swap = false, Reduction reduction = Reduction.Mean)
         => TripletMarginKernel.Run(anchor, positive, negative, dimension, margin, p, eps, swap, default, anchorGradient, positiveGradient, negativeGradient, RowOutputs.Value | RowOutputs.Gradient, reduction);
 
-    /// <inheritdoc cref="TripletMarginWithGradient(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, Span{float}, float, float, float, bool, Reduction)"/>
-    public static double TripletMarginWithGradient(
+    /// <inheritdoc cref="TripletMarginWithGradients(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float}, Span{float}, Span{float}, float, float, float, bool, Reduction)"/>
+    public static double TripletMarginWithGradients(
         ReadOnlySpan<double> anchor, ReadOnlySpan<double> positive, ReadOnlySpan<double> negative, int dimension,
         Span<double> anchorGradient, Span<double> positiveGradient, Span<double> negativeGradient,
         double margin = 1d, double p = 2d, double eps = 1e-6d, bool swap = false, Reduction reduction = Reduction.Mean)

@@ -10,7 +10,7 @@ public delegate T EmbeddingReduce<T>(T[][] operands, Reduction reduction);
 /// <typeparam name="T">The element type.</typeparam>
 public delegate void EmbeddingNone<T>(T[][] operands, T[] destination);
 
-/// <summary>The all-gradients overload (<c>NameGradient</c>): one gradient per differentiable operand.</summary>
+/// <summary>The all-gradients overload (<c>NameGradients</c>): one gradient per differentiable operand.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public delegate void EmbeddingGradients<T>(T[][] operands, T[][] gradients, Reduction reduction);
 

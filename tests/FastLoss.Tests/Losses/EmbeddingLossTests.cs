@@ -92,7 +92,7 @@ public class EmbeddingLossTests
         foreach (Reduction reduction in new[] { Reduction.Mean, Reduction.Sum })
         {
             double[][] g = [new double[N * D], new double[N * D], new double[N * D]];
-            Loss.TripletMarginGradient(x[0], x[1], x[2], D, g[0], g[1], g[2], margin, p, 1e-6, swap, reduction);
+            Loss.TripletMarginGradients(x[0], x[1], x[2], D, g[0], g[1], g[2], margin, p, 1e-6, swap, reduction);
             for (int k = 0; k < 3; k++)
             {
                 Close(FiniteDifference(o => Loss.TripletMargin(o[0], o[1], o[2], D, margin, p, 1e-6, swap, reduction), x, k), g[k], 1e-6);
@@ -112,7 +112,7 @@ public class EmbeddingLossTests
             foreach (Reduction reduction in new[] { Reduction.Mean, Reduction.Sum })
             {
                 double[][] g = [new double[N * D], new double[N * D]];
-                Loss.CosineEmbeddingGradient(x[0], x[1], y, D, g[0], g[1], margin, reduction);
+                Loss.CosineEmbeddingGradients(x[0], x[1], y, D, g[0], g[1], margin, reduction);
                 for (int k = 0; k < 2; k++)
                 {
                     Close(FiniteDifference(o => Loss.CosineEmbedding(o[0], o[1], y, D, margin, reduction), x, k), g[k], 1e-6);
@@ -140,8 +140,8 @@ public class EmbeddingLossTests
         {
             float value = Loss.CosineEmbedding(a, b, y, d, 0.2f, reduction);
             Assert.Equal(rows.Select(r => (double)r).Sum() / (reduction == Reduction.Mean ? n : 1), value, 5);
-            Loss.CosineEmbeddingGradient(a, b, y, d, g1, g2, 0.2f, reduction);
-            Assert.Equal(value, Loss.CosineEmbeddingWithGradient(a, b, y, d, f1, f2, 0.2f, reduction));
+            Loss.CosineEmbeddingGradients(a, b, y, d, g1, g2, 0.2f, reduction);
+            Assert.Equal(value, Loss.CosineEmbeddingWithGradients(a, b, y, d, f1, f2, 0.2f, reduction));
             Assert.Equal(g1, f1);
             Assert.Equal(g2, f2);
         }
@@ -153,8 +153,8 @@ public class EmbeddingLossTests
         {
             float value = Loss.TripletMargin(a, b, c, d, 0.5f, 2f, 1e-6f, true, reduction);
             Assert.Equal(rows.Select(r => (double)r).Sum() / (reduction == Reduction.Mean ? n : 1), value, 5);
-            Loss.TripletMarginGradient(a, b, c, d, g1, g2, g3, 0.5f, 2f, 1e-6f, true, reduction);
-            Assert.Equal(value, Loss.TripletMarginWithGradient(a, b, c, d, f1, f2, f3, 0.5f, 2f, 1e-6f, true, reduction));
+            Loss.TripletMarginGradients(a, b, c, d, g1, g2, g3, 0.5f, 2f, 1e-6f, true, reduction);
+            Assert.Equal(value, Loss.TripletMarginWithGradients(a, b, c, d, f1, f2, f3, 0.5f, 2f, 1e-6f, true, reduction));
             Assert.Equal(g1, f1);
             Assert.Equal(g2, f2);
             Assert.Equal(g3, f3);
@@ -195,10 +195,10 @@ public class EmbeddingLossTests
                 float[] rows = new float[n], g1 = new float[n * d], g2 = new float[n * d];
                 Loss.CosineEmbedding(a, b, y, d, rows);
                 Assert.Equal(expected, rows);
-                Loss.CosineEmbeddingGradient(a, b, y, d, g1, g2);
+                Loss.CosineEmbeddingGradients(a, b, y, d, g1, g2);
                 float[] r1 = new float[n * d], r2 = new float[n * d];
                 RowwiseDriver.ForcedWidth = 1;
-                Loss.CosineEmbeddingGradient(a, b, y, d, r1, r2);
+                Loss.CosineEmbeddingGradients(a, b, y, d, r1, r2);
                 Assert.Equal(r1, g1);
                 Assert.Equal(r2, g2);
             }
@@ -237,7 +237,7 @@ public class EmbeddingLossTests
         RowwiseDriver.ForcedWidth = 1;
         try
         {
-            Loss.TripletMarginGradient(a, b, c, d, reference[0], reference[1], reference[2], Margin, 2, Eps, true);
+            Loss.TripletMarginGradients(a, b, c, d, reference[0], reference[1], reference[2], Margin, 2, Eps, true);
         }
         finally
         {
@@ -253,7 +253,7 @@ public class EmbeddingLossTests
                 float[][] g = [new float[n * d], new float[n * d], new float[n * d]];
                 Loss.TripletMargin(a, b, c, d, rows, Margin, 2, Eps, true);
                 Assert.Equal(expected, rows);
-                Loss.TripletMarginGradient(a, b, c, d, g[0], g[1], g[2], Margin, 2, Eps, true);
+                Loss.TripletMarginGradients(a, b, c, d, g[0], g[1], g[2], Margin, 2, Eps, true);
                 Assert.Equal(reference, g);
             }
             finally
@@ -278,7 +278,7 @@ public class EmbeddingLossTests
         double[] far = x.Select(v => v + 100).ToArray();
         Assert.Equal(0, Loss.TripletMargin(x, x, far, 4, swap: true));
         double[] g = new double[12], gp = new double[12], gn = new double[12];
-        Loss.TripletMarginGradient(x, x, far, 4, g, gp, gn);
+        Loss.TripletMarginGradients(x, x, far, 4, g, gp, gn);
         Assert.All(g.Concat(gp).Concat(gn), v => Assert.Equal(0, v));
     }
 
@@ -288,17 +288,17 @@ public class EmbeddingLossTests
         var random = new Random(11);
         double[] a = Normal(random, 20), b = Normal(random, 20), c = Normal(random, 20), y = Labels(random, 4);
         double[] g1 = new double[20], g2 = new double[20], g3 = new double[20];
-        Loss.TripletMarginGradient(a, b, c, 5, g1, g2, g3, swap: true);
+        Loss.TripletMarginGradients(a, b, c, 5, g1, g2, g3, swap: true);
         double[] a2 = (double[])a.Clone(), b2 = (double[])b.Clone(), c2 = (double[])c.Clone();
-        Loss.TripletMarginGradient(a2, b2, c2, 5, a2, b2, c2, swap: true);
+        Loss.TripletMarginGradients(a2, b2, c2, 5, a2, b2, c2, swap: true);
         Assert.Equal(g1, a2);
         Assert.Equal(g2, b2);
         Assert.Equal(g3, c2);
 
-        Loss.CosineEmbeddingGradient(a, b, y, 5, g1, g2);
+        Loss.CosineEmbeddingGradients(a, b, y, 5, g1, g2);
         a2 = (double[])a.Clone();
         b2 = (double[])b.Clone();
-        Loss.CosineEmbeddingGradient(a2, b2, y, 5, a2, b2);
+        Loss.CosineEmbeddingGradients(a2, b2, y, 5, a2, b2);
         Assert.Equal(g1, a2);
         Assert.Equal(g2, b2);
     }
@@ -317,21 +317,21 @@ public class EmbeddingLossTests
         Assert.Throws<ArgumentOutOfRangeException>("dimension", () => Loss.TripletMargin(a, b, c, 0));
         Assert.Throws<ArgumentException>("anchor", () => Loss.TripletMargin(a, b, c, 4));
         Assert.Throws<ArgumentException>("positive", () => Loss.TripletMargin(a, b.AsSpan(1), c, 3));
-        Assert.Throws<ArgumentOutOfRangeException>("margin", () => Loss.TripletMarginGradient(a, b, c, 3, g1, g2, g3, margin: 0));
-        Assert.Throws<ArgumentOutOfRangeException>("margin", () => Loss.TripletMarginGradient(a, b, c, 3, g1, g2, g3, margin: -1));
-        Assert.Throws<ArgumentOutOfRangeException>("p", () => Loss.TripletMarginGradient(a, b, c, 3, g1, g2, g3, p: 0));
-        Assert.Throws<ArgumentOutOfRangeException>("eps", () => Loss.TripletMarginGradient(a, b, c, 3, g1, g2, g3, eps: double.NaN));
-        Assert.Throws<ArgumentException>("negativeGradient", () => Loss.TripletMarginGradient(a, b, c, 3, g1, g2, g3.AsSpan(1)));
-        Assert.Throws<ArgumentException>("anchorGradient", () => Loss.TripletMarginGradient(a, b, c, 3, g1, g1, g3));
-        Assert.Throws<ArgumentException>("anchorGradient", () => Loss.TripletMarginGradient(a, b, c, 3, b, g2, g3));
+        Assert.Throws<ArgumentOutOfRangeException>("margin", () => Loss.TripletMarginGradients(a, b, c, 3, g1, g2, g3, margin: 0));
+        Assert.Throws<ArgumentOutOfRangeException>("margin", () => Loss.TripletMarginGradients(a, b, c, 3, g1, g2, g3, margin: -1));
+        Assert.Throws<ArgumentOutOfRangeException>("p", () => Loss.TripletMarginGradients(a, b, c, 3, g1, g2, g3, p: 0));
+        Assert.Throws<ArgumentOutOfRangeException>("eps", () => Loss.TripletMarginGradients(a, b, c, 3, g1, g2, g3, eps: double.NaN));
+        Assert.Throws<ArgumentException>("negativeGradient", () => Loss.TripletMarginGradients(a, b, c, 3, g1, g2, g3.AsSpan(1)));
+        Assert.Throws<ArgumentException>("anchorGradient", () => Loss.TripletMarginGradients(a, b, c, 3, g1, g1, g3));
+        Assert.Throws<ArgumentException>("anchorGradient", () => Loss.TripletMarginGradients(a, b, c, 3, b, g2, g3));
         Assert.Throws<ArgumentException>("destination", () => Loss.TripletMargin(a, b, c, 3, rows.AsSpan(1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Loss.TripletMarginWithGradient(a, b, c, 3, g1, g2, g3, reduction: (Reduction)42));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Loss.TripletMarginWithGradients(a, b, c, 3, g1, g2, g3, reduction: (Reduction)42));
 
         Assert.Throws<ArgumentException>("target", () => Loss.CosineEmbedding(a, b, [1.0], 3));
         Assert.Throws<ArgumentException>("input2", () => Loss.CosineEmbedding(a, b.AsSpan(1), [1.0, 1], 3));
-        Assert.Throws<ArgumentOutOfRangeException>("margin", () => Loss.CosineEmbeddingGradient(a, b, [1.0, 1], 3, g1, g2, double.NaN));
-        Assert.Throws<ArgumentException>("input1Gradient", () => Loss.CosineEmbeddingGradient(a, b, [1.0, 1], 3, g1, g1));
-        Assert.Throws<ArgumentException>("input1Gradient", () => Loss.CosineEmbeddingGradient(a, b, [1.0, 1], 3, b, g2));
+        Assert.Throws<ArgumentOutOfRangeException>("margin", () => Loss.CosineEmbeddingGradients(a, b, [1.0, 1], 3, g1, g2, double.NaN));
+        Assert.Throws<ArgumentException>("input1Gradient", () => Loss.CosineEmbeddingGradients(a, b, [1.0, 1], 3, g1, g1));
+        Assert.Throws<ArgumentException>("input1Gradient", () => Loss.CosineEmbeddingGradients(a, b, [1.0, 1], 3, b, g2));
         Assert.Throws<ArgumentException>("destination", () => Loss.CosineEmbedding(a, b, [1.0, 1], 3, rows.AsSpan(1)));
         Untouched();
     }

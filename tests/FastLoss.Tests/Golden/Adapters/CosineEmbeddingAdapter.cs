@@ -38,8 +38,8 @@ public sealed class CosineEmbeddingAdapter : EmbeddingLossAdapter
         return new(
             (x, r) => Loss.CosineEmbedding(x[0], x[1], x[2], dimension, margin, r),
             (x, d) => Loss.CosineEmbedding(x[0], x[1], x[2], dimension, d, margin),
-            (x, g, r) => Loss.CosineEmbeddingGradient(x[0], x[1], x[2], dimension, g[0], g[1], margin, r),
-            (x, g, r) => Loss.CosineEmbeddingWithGradient(x[0], x[1], x[2], dimension, g[0], g[1], margin, r));
+            (x, g, r) => Loss.CosineEmbeddingGradients(x[0], x[1], x[2], dimension, g[0], g[1], margin, r),
+            (x, g, r) => Loss.CosineEmbeddingWithGradients(x[0], x[1], x[2], dimension, g[0], g[1], margin, r));
     }
 
     /// <inheritdoc/>
@@ -49,7 +49,7 @@ public sealed class CosineEmbeddingAdapter : EmbeddingLossAdapter
         return new(
             (x, r) => Loss.CosineEmbedding(x[0], x[1], x[2], dimension, margin, r),
             (x, d) => Loss.CosineEmbedding(x[0], x[1], x[2], dimension, d, margin),
-            (x, g, r) => Loss.CosineEmbeddingGradient(x[0], x[1], x[2], dimension, g[0], g[1], margin, r),
-            (x, g, r) => Loss.CosineEmbeddingWithGradient(x[0], x[1], x[2], dimension, g[0], g[1], margin, r));
+            (x, g, r) => Loss.CosineEmbeddingGradients(x[0], x[1], x[2], dimension, g[0], g[1], margin, r),
+            (x, g, r) => Loss.CosineEmbeddingWithGradients(x[0], x[1], x[2], dimension, g[0], g[1], margin, r));
     }
 }

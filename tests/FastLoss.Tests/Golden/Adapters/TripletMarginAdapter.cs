@@ -25,8 +25,8 @@ public sealed class TripletMarginAdapter : EmbeddingLossAdapter
         return new(
             (x, r) => Loss.TripletMargin(x[0], x[1], x[2], dimension, margin, p, eps, swap, r),
             (x, d) => Loss.TripletMargin(x[0], x[1], x[2], dimension, d, margin, p, eps, swap),
-            (x, g, r) => Loss.TripletMarginGradient(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r),
-            (x, g, r) => Loss.TripletMarginWithGradient(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r));
+            (x, g, r) => Loss.TripletMarginGradients(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r),
+            (x, g, r) => Loss.TripletMarginWithGradients(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r));
     }
 
     /// <inheritdoc/>
@@ -37,7 +37,7 @@ public sealed class TripletMarginAdapter : EmbeddingLossAdapter
         return new(
             (x, r) => Loss.TripletMargin(x[0], x[1], x[2], dimension, margin, p, eps, swap, r),
             (x, d) => Loss.TripletMargin(x[0], x[1], x[2], dimension, d, margin, p, eps, swap),
-            (x, g, r) => Loss.TripletMarginGradient(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r),
-            (x, g, r) => Loss.TripletMarginWithGradient(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r));
+            (x, g, r) => Loss.TripletMarginGradients(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r),
+            (x, g, r) => Loss.TripletMarginWithGradients(x[0], x[1], x[2], dimension, g[0], g[1], g[2], margin, p, eps, swap, r));
     }
 }
