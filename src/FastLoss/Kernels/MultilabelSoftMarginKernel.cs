@@ -30,7 +30,7 @@ internal static class MultilabelSoftMarginKernel
         if (!weight.IsEmpty && weight.Length != classCount && weight.Length != input.Length)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"'weight' has {weight.Length} elements: give one per class ({classCount}), one per element ({input.Length}), or none. (For per-sample losses pass the destination as a Span<T>, e.g. destination.AsSpan(): an array binds to this overload's 'weight'.)"),
+                string.Create(CultureInfo.InvariantCulture, $"'weight' has {weight.Length} elements: give one per class ({classCount}), one per element ({input.Length}), or none. (Per-sample losses go to 'destination:', not 'weight:'.)"),
                 nameof(weight));
         }
 

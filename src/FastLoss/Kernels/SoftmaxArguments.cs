@@ -74,7 +74,7 @@ internal static class SoftmaxArguments
         if (!values.IsEmpty && values.Length != classCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"'{name}' has {values.Length} elements but there are {classCount} classes: give one value per class, or none. (For per-sample losses pass the destination as a Span<T>, e.g. destination.AsSpan(): an array binds to this overload's '{name}'.)"),
+                string.Create(CultureInfo.InvariantCulture, $"'{name}' has {values.Length} elements but there are {classCount} classes: give one value per class, or none. (Per-sample losses go to 'destination:', not '{name}:'.)"),
                 name);
         }
     }

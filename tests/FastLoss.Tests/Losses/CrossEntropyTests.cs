@@ -237,7 +237,7 @@ public partial class CrossEntropyTests
         int[] spatialTarget = Enumerable.Range(0, 640).Select(i => i % 10).ToArray();
         void Run()
         {
-            Loss.CrossEntropy(p.X, p.T, p.Classes, p.W, p.Ignore, p.Smoothing);
+            Loss.CrossEntropy(p.X, p.T, p.Classes, weight: p.W, ignoreIndex: p.Ignore, labelSmoothing: p.Smoothing);
             Loss.CrossEntropy(p.X, p.T, p.Classes, losses.AsSpan(), p.W, p.Ignore, p.Smoothing);
             Loss.CrossEntropyGradient(p.X, p.T, p.Classes, gradient, p.W, p.Ignore, p.Smoothing);
             Loss.CrossEntropyWithGradient(p.X, p.T, p.Classes, gradient, p.W, p.Ignore, p.Smoothing, Reduction.Sum);

@@ -22,7 +22,7 @@ public class NllTests
             }
         }
 
-        Assert.Equal(Loss.CrossEntropy(x, t, C, w), Loss.Nll(logSoftmax, t, C, w), 12);
+        Assert.Equal(Loss.CrossEntropy(x, t, C, weight: w), Loss.Nll(logSoftmax, t, C, weight: w), 12);
         Assert.Equal(Loss.CrossEntropy(x, t, C, w, reduction: Reduction.Sum), Loss.Nll(logSoftmax, t, C, w, reduction: Reduction.Sum), 11);
     }
 
@@ -62,7 +62,7 @@ public class NllTests
         float[] x = new float[6];
         Assert.Equal("target", Assert.ThrowsAny<ArgumentException>(() => Loss.Nll(x, [0, 3], 3)).ParamName);
         Assert.Equal("input", Assert.ThrowsAny<ArgumentException>(() => Loss.Nll(x, [0, 1, 2], 3)).ParamName);
-        Assert.Equal("weight", Assert.ThrowsAny<ArgumentException>(() => Loss.Nll(x, [0, 1], 3, new float[2])).ParamName);
+        Assert.Equal("weight", Assert.ThrowsAny<ArgumentException>(() => Loss.Nll(x, [0, 1], 3, weight: new float[2])).ParamName);
         Assert.Equal("inputGradient", Assert.ThrowsAny<ArgumentException>(() => Loss.NllGradient(x, [0, 1], 3, new float[5])).ParamName);
         Assert.Equal("reduction", Assert.ThrowsAny<ArgumentException>(() => Loss.Nll(x, [0, 1], 3, reduction: (Reduction)9)).ParamName);
     }

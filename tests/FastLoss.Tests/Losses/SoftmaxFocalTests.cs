@@ -38,11 +38,11 @@ public class SoftmaxFocalTests
         double[] x = Enumerable.Range(0, N * C).Select(_ => (random.NextDouble() * 6) - 3).ToArray();
         int[] t = [0, 3, -100, 6, 2, 2];
         double[] alpha = Enumerable.Range(0, C).Select(_ => random.NextDouble() + 0.1).ToArray();
-        Assert.Equal(Reference(x, t, C, alpha, gamma, true), Loss.SoftmaxFocal(x, t, C, alpha, gamma), 12);
+        Assert.Equal(Reference(x, t, C, alpha, gamma, true), Loss.SoftmaxFocal(x, t, C, alpha: alpha, gamma: gamma), 12);
         Assert.Equal(Reference(x, t, C, alpha, gamma, false), Loss.SoftmaxFocal(x, t, C, alpha, gamma, reduction: Reduction.Sum), 11);
         double[] g = new double[x.Length];
         double fused = Loss.SoftmaxFocalWithGradient(x, t, C, g, alpha, gamma);
-        Assert.Equal(Loss.SoftmaxFocal(x, t, C, alpha, gamma), fused);
+        Assert.Equal(Loss.SoftmaxFocal(x, t, C, alpha: alpha, gamma: gamma), fused);
         for (int i = 0; i < x.Length; i++)
         {
             const double H = 1e-5;
@@ -105,7 +105,7 @@ public class SoftmaxFocalTests
         float[] x = new float[6];
         Assert.Equal("gamma", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxFocal(x, [0, 1], 3, 1f, -1f)).ParamName);
         Assert.Equal("alpha", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxFocal(x, [0, 1], 3, float.NaN)).ParamName);
-        Assert.Equal("alpha", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxFocal(x, [0, 1], 3, new float[2])).ParamName);
+        Assert.Equal("alpha", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxFocal(x, [0, 1], 3, alpha: new float[2])).ParamName);
         Assert.Equal("target", Assert.ThrowsAny<ArgumentException>(() => Loss.SoftmaxFocal(x, [0, 3], 3)).ParamName);
     }
 }

@@ -49,7 +49,8 @@ internal static class LossApiAudit
     private static List<Entry> Discover()
     {
         var entries = new List<Entry>();
-        // [Obsolete(error: true)] guards (e.g. Mse(input, target, float[])) exist only to make an ambiguous call not compile.
+        // [Obsolete(error: true)] guards (e.g. Mse(input, target, float[]), CrossEntropy(input, target, classCount, float[]))
+        // exist only to make an ambiguous call not compile (WeightOrDestinationGuardTests checks them).
         foreach (MethodInfo m in typeof(Loss).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetParameters().Any(p => SpanInvoker.IsSpan(p.ParameterType)) && !m.IsDefined(typeof(ObsoleteAttribute))))
         {
             entries.Add(new Entry(AuditCall.Describe(m), m, null));
