@@ -19,9 +19,10 @@ const string Usage = """
                      plus Mse in double, at N=65536 and on V256 (short jobs: 1 warmup, 3 iterations of ~125 ms).
       --check        Run every engine (N=1003), compare its loss and gradient with Scalar's and report what a warm
                      call allocates on its thread (FastLoss must allocate nothing), then exit.
-      --docs         The subset behind docs/benchmarks.md (about 25 minutes with -p:WithTorch=true): every loss in
-                     float at N = 1024 ... 16777216 on V512 (forward and fused; gradient at 1048576), a few in double,
-                     and FastLoss/ReadBound on V256 and V128 for the width ratios. 5 iterations of ~125 ms.
+      --docs         The subset behind docs/benchmarks.md (about 20 minutes with -p:WithTorch=true): every loss in
+                     float on V512 (forward at N = 1024 ... 16777216, fused at 65536 and 1048576, gradient at
+                     1048576), a few in double, the parallel reduction, and FastLoss/ReadBound on V256 and V128
+                     for the width ratios. 5 iterations of ~125 ms.
       --accuracy     The float32 mean's relative error on the same data for FastLoss, TensorPrimitives.Sum,
                      a naive loop and (WithTorch builds) libtorch, against the exact value; then exit.
       --isa          Print which vector widths the JIT accelerates in this process, then exit.
