@@ -124,7 +124,7 @@ public abstract class ThreeOperandLossAdapter : GoldenLossAdapter
         => Array.ConvertAll(values, v => T.CreateTruncating(v));
 }
 
-/// <summary>The calls of a <see cref="ThreeOperandLossAdapter"/> on one case.</summary>
+/// <summary>The calls of a <see cref="ThreeOperandLossAdapter"/> on one case (an operand's gradient has the operand's length, which is the input's unless the API broadcasts it).</summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal sealed class ThreeOperandInvocation<T>(ThreeOperandCalls<T> calls, T[] input, T[] a, T[] b, int[] inputShape, string[] names, int[]?[] sumBack)
     : LossInvocation<T>
@@ -161,7 +161,7 @@ internal sealed class ThreeOperandInvocation<T>(ThreeOperandCalls<T> calls, T[] 
             return null;
         }
 
-        T[][] buffers = [Destination(input.Length), Destination(input.Length), Destination(input.Length)];
+        T[][] buffers = [Destination(input.Length), Destination(a.Length), Destination(b.Length)];
         calls.Gradients(input, a, b, buffers[0], buffers[1], buffers[2], reduction);
         return All(buffers);
     }
@@ -174,7 +174,7 @@ internal sealed class ThreeOperandInvocation<T>(ThreeOperandCalls<T> calls, T[] 
             return null;
         }
 
-        T[][] buffers = [Destination(input.Length), Destination(input.Length), Destination(input.Length)];
+        T[][] buffers = [Destination(input.Length), Destination(a.Length), Destination(b.Length)];
         loss = double.CreateTruncating(calls.WithGradients(input, a, b, buffers[0], buffers[1], buffers[2], reduction));
         return All(buffers);
     }

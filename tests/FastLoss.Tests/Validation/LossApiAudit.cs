@@ -158,7 +158,8 @@ internal static class LossApiAudit
                 "spatialSize" => Role.SpatialSize,
                 "sampleSize" => Role.SampleSize,
                 "ignoreIndex" => Role.IgnoreIndex,
-                "batchSize" => Role.BatchSize,
+                // GaussianNll's broadcast overloads: the last dimension, like a batch size a divisor of the input's length.
+                "batchSize" or "dimension" => Role.BatchSize,
                 "p" => Role.Exponent,
                 _ => throw new InvalidOperationException($"The audit does not know the int parameter '{p.Name}' of {AuditCall.Describe((MethodBase)p.Member)}: add it to LossApiAudit."),
             };
