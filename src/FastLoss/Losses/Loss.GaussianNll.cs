@@ -12,8 +12,10 @@ public static partial class Loss
     /// </summary>
     /// <remarks>
     /// <para>eps is a clamp, not an addition, as in torch. The variance is a per-element operand (one per input
-    /// element); torch's homoscedastic shapes (a size-1 last dimension, or one dimension short) are the caller's to
-    /// broadcast. The constant ½·log 2π is left out (see <see cref="GaussianNllFull{T}(T, T, T, T)"/>).</para>
+    /// element); for torch's homoscedastic shapes (a size-1 last dimension, or one dimension short) and a single value,
+    /// the overloads taking the last dimension broadcast it
+    /// (<see cref="GaussianNll(ReadOnlySpan{float}, ReadOnlySpan{float}, int, ReadOnlySpan{float}, float, Reduction)"/>).
+    /// The constant ½·log 2π is left out (see <see cref="GaussianNllFull{T}(T, T, T, T)"/>).</para>
     /// <para>A negative variance is rejected (<see cref="ArgumentException"/> naming the first one), NaN let through,
     /// as in torch. NaN and ±∞ propagate. Gradients: (input − target)/v for the input, its negative for the target,
     /// and ½·(1/v − (input − target)²/v²) for the variance (<see cref="GaussianNllVarianceGradient{T}"/>): torch
