@@ -223,6 +223,8 @@ public partial class CrossEntropy<T> : ITrafficModel, ISelfCheck
 
     private void Allocate()
     {
+        // Single-threaded like every engine here (see ElementwiseLossBenchmark.Allocate).
+        global::FastLoss.LossOptions.Default = global::FastLoss.LossOptions.SingleThreaded;
         var random = new Random(20240607);
         logits = new NativeBuffer<T>(Elements);
         gradient = new NativeBuffer<T>(Elements);

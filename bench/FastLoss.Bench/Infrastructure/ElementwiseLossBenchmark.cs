@@ -149,6 +149,9 @@ public abstract partial class ElementwiseLossBenchmark<TLoss, T> : ITrafficModel
 
     private void Allocate(int scratchBuffers)
     {
+        // The comparisons are single-threaded (libtorch runs with one thread): inputs above
+        // LossOptions.ParallelThreshold would otherwise use every core. ParallelReduction measures the threads.
+        global::FastLoss.LossOptions.Default = global::FastLoss.LossOptions.SingleThreaded;
         var random = new Random(20240607);
         input = new NativeBuffer<T>(N);
         target = new NativeBuffer<T>(N);
