@@ -117,6 +117,33 @@ internal static class SoftmaxArguments
     }
 
     /// <summary>
+    /// Every check of a softmax loss with class-index targets (CrossEntropy, PolyCrossEntropy), in torch's order; returns
+    /// whether the result is a mean and the mean's denominator Σ w[y] over the targets not ignored.
+    /// </summary>
+    public static (bool Mean, T Total) ClassIndexLoss<T>(
+        ReadOnlySpan<T> input, ReadOnlySpan<int> target, int classCount, int spatialSize, ReadOnlySpan<T> weight, int ignoreIndex, T labelSmoothing,
+        Span<T> losses, Span<T> inputGradient, RowOutputs outputs, Reduction reduction)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Reduction(reduction, outputs);
+        Shape(input, target.Length, classCount, spatialSize, nameof(target));
+        PerClass(weight, classCount, nameof(weight));
+        LabelSmoothing(labelSmoothing);
+        if ((outputs & RowOutputs.Losses) != 0)
+        {
+            Losses(losses, target.Length, input, default, weight);
+        }
+
+        if ((outputs & RowOutputs.Gradient) != 0)
+        {
+            Gradient(inputGradient, input, default, weight);
+        }
+
+        bool mean = reduction == FastLoss.Reduction.Mean && (outputs & (RowOutputs.Value | RowOutputs.Gradient)) != 0;
+        return (mean, Targets(target, classCount, ignoreIndex, weight, mean));
+    }
+
+    /// <summary>
     /// Checks every class index (in [0, C) or equal to <paramref name="ignoreIndex"/>) and, when
     /// <paramref name="total"/> is wanted, returns the mean's denominator: Σ weight[y] over the targets that are not
     /// ignored (their count without weights), summed in the driver's layout.

@@ -25,23 +25,8 @@ internal static class SoftmaxPolyKernel
         Span<T> losses, Span<T> inputGradient, RowOutputs outputs, Reduction reduction)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        SoftmaxArguments.Reduction(reduction, outputs);
-        SoftmaxArguments.Shape(input, target.Length, classCount, 1, nameof(target));
-        SoftmaxArguments.PerClass(weight, classCount, nameof(weight));
-        SoftmaxArguments.LabelSmoothing(labelSmoothing);
         ThrowHelper.ValidateHyperparameter(T.IsFinite(epsilon), epsilon, nameof(epsilon), "a finite number");
-        if ((outputs & RowOutputs.Losses) != 0)
-        {
-            SoftmaxArguments.Losses(losses, target.Length, input, default, weight);
-        }
-
-        if ((outputs & RowOutputs.Gradient) != 0)
-        {
-            SoftmaxArguments.Gradient(inputGradient, input, default, weight);
-        }
-
-        bool mean = reduction == Reduction.Mean && (outputs & (RowOutputs.Value | RowOutputs.Gradient)) != 0;
-        T total = SoftmaxArguments.Targets(target, classCount, ignoreIndex, weight, mean);
+        (bool mean, T total) = SoftmaxArguments.ClassIndexLoss(input, target, classCount, 1, weight, ignoreIndex, labelSmoothing, losses, inputGradient, outputs, reduction);
         var kernel = new PolyKernel<T>
         {
             Input = input,
