@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace FastLoss.Kernels;
 
 /// <summary>
-/// Poly-1 cross-entropy, Leng et al. 2022: loss_i = CE_i + ε·w_{y_i}·(1 − p_i) with p_i = softmax(x_i)[y_i] and CE_i
+/// Poly-1 cross-entropy, Leng et al. 2022, [N, C] or [N, C, S] (rows addressed as SoftmaxCrossEntropy's): loss_i = CE_i + ε·w_{y_i}·(1 − p_i) with p_i = softmax(x_i)[y_i] and CE_i
 /// torch's cross-entropy of the row (class weights, ignore index, label smoothing).
 /// </summary>
 /// <remarks>
@@ -21,12 +21,12 @@ internal static class SoftmaxPolyKernel
 {
     /// <summary>Validates, then computes what <paramref name="outputs"/> asks for.</summary>
     public static T Run<T>(
-        ReadOnlySpan<T> input, ReadOnlySpan<int> target, int classCount, T epsilon, ReadOnlySpan<T> weight, int ignoreIndex, T labelSmoothing,
+        ReadOnlySpan<T> input, ReadOnlySpan<int> target, int classCount, int spatialSize, T epsilon, ReadOnlySpan<T> weight, int ignoreIndex, T labelSmoothing,
         Span<T> losses, Span<T> inputGradient, RowOutputs outputs, Reduction reduction)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         ThrowHelper.ValidateHyperparameter(T.IsFinite(epsilon), epsilon, nameof(epsilon), "a finite number");
-        (bool mean, T total) = SoftmaxArguments.ClassIndexLoss(input, target, classCount, 1, weight, ignoreIndex, labelSmoothing, losses, inputGradient, outputs, reduction);
+        (bool mean, T total) = SoftmaxArguments.ClassIndexLoss(input, target, classCount, spatialSize, weight, ignoreIndex, labelSmoothing, losses, inputGradient, outputs, reduction);
         var kernel = new PolyKernel<T>
         {
             Input = input,
@@ -34,6 +34,7 @@ internal static class SoftmaxPolyKernel
             Weight = weight,
             Epsilon = epsilon,
             ClassCount = classCount,
+            SpatialSize = spatialSize,
             IgnoreIndex = ignoreIndex,
             Smoothing = labelSmoothing > T.Zero ? labelSmoothing : T.Zero,
             Scale = mean ? T.One / total : T.One,
@@ -55,6 +56,7 @@ internal static class SoftmaxPolyKernel
         public ReadOnlySpan<T> Weight;
         public T Epsilon;
         public int ClassCount;
+        public int SpatialSize;
         public int IgnoreIndex;
         public T Smoothing;
         public T Scale;
@@ -66,8 +68,15 @@ internal static class SoftmaxPolyKernel
 
         public readonly T Run<TBlock>()
             where TBlock : struct, IRowBlock<TBlock, T>
+            => SpatialSize != 1 ? Rows<TBlock, StridedRows>() : Rows<TBlock, ContiguousRows>();
+
+        /// <summary>Every row: one sample ([N, C], contiguous) or one (sample, position) ([N, C, S], classes S apart).</summary>
+        private readonly T Rows<TBlock, TLayout>()
+            where TBlock : struct, IRowBlock<TBlock, T>
+            where TLayout : IRowLayout
         {
             int classes = ClassCount;
+            nuint stride = (nuint)SpatialSize;
             bool smoothing = Smoothing > T.Zero;
             bool weighted = !Weight.IsEmpty;
             bool poly = Epsilon != T.Zero;
@@ -91,12 +100,15 @@ internal static class SoftmaxPolyKernel
             ref T output = ref MemoryMarshal.GetReference(Gradient);
             for (int r = 0; r < Target.Length; r++)
             {
-                nint offset = (nint)r * classes;
+                // SoftmaxCrossEntropy's row addressing: row r = (n, s) starts at n·C·S + s.
+                int n = r / SpatialSize;
+                int s = r - (n * SpatialSize);
+                nint offset = ((nint)n * classes * SpatialSize) + s;
                 var row = new RowRefs<T>
                 {
                     First = ref Unsafe.Add(ref input, offset),
                     Output = ref Unsafe.Add(ref output, offset),
-                    Stride = 1,
+                    Stride = stride,
                     Count = classes,
                     Readable = Input.Length - offset,
                 };
@@ -118,25 +130,25 @@ internal static class SoftmaxPolyKernel
                     if (gradient)
                     {
                         // As cross-entropy (torch): 0 − softmax·0, NaN exactly where the softmax is.
-                        T max = RowwiseDriver.RowMax<T, TBlock, ContiguousRows>(in row);
-                        SoftmaxCrossEntropy.FillRow(ref row.Output, classes, 1, T.IsFinite(max) ? T.Zero : T.NaN);
+                        T max = RowwiseDriver.RowMax<T, TBlock, TLayout>(in row);
+                        SoftmaxCrossEntropy.FillRow(ref row.Output, classes, stride, T.IsFinite(max) ? T.Zero : T.NaN);
                     }
 
                     continue;
                 }
 
-                T m = RowwiseDriver.RowMax<T, TBlock, ContiguousRows>(in row);
-                T shiftedTarget = Unsafe.Add(ref row.First, y) - m;
+                T m = RowwiseDriver.RowMax<T, TBlock, TLayout>(in row);
+                T shiftedTarget = Unsafe.Add(ref row.First, (nuint)y * stride) - m;
                 T sumExp, shifted;
                 if (smoothing)
                 {
                     var terms = new ExpShiftedDotTerms<T>(m);
-                    RowwiseDriver.Pass<T, TBlock, ContiguousRows, ExpShiftedDotTerms<T>>(ref terms, in row, in weights, gradient, out sumExp, out shifted, out _);
+                    RowwiseDriver.Pass<T, TBlock, TLayout, ExpShiftedDotTerms<T>>(ref terms, in row, in weights, gradient, out sumExp, out shifted, out _);
                 }
                 else
                 {
                     var terms = new ExpTerms<T>(m);
-                    RowwiseDriver.Pass<T, TBlock, ContiguousRows, ExpTerms<T>>(ref terms, in row, in weights, gradient, out sumExp, out _, out _);
+                    RowwiseDriver.Pass<T, TBlock, TLayout, ExpTerms<T>>(ref terms, in row, in weights, gradient, out sumExp, out _, out _);
                     shifted = T.Zero;
                 }
 
@@ -180,21 +192,21 @@ internal static class SoftmaxPolyKernel
                         a += wy * polyScale * BlockMath.Exp(logP);
                     }
 
-                    ref T outputY = ref Unsafe.Add(ref row.Output, y);
+                    ref T outputY = ref Unsafe.Add(ref row.Output, (nuint)y * stride);
                     T ey = outputY;
                     row.First = ref row.Output;
                     if (smoothing)
                     {
                         T factor = (a + (smoothScale * weightSum)) / sumExp;
                         var terms = new SmoothedIndexGradientTerms<T>(factor, smoothScale);
-                        RowwiseDriver.Pass<T, TBlock, ContiguousRows, SmoothedIndexGradientTerms<T>>(ref terms, in row, in weights, true, out _, out _, out _);
+                        RowwiseDriver.Pass<T, TBlock, TLayout, SmoothedIndexGradientTerms<T>>(ref terms, in row, in weights, true, out _, out _, out _);
                         outputY = (-a - (smoothScale * wy)) + (ey * factor);
                     }
                     else
                     {
                         T factor = a / sumExp;
                         var terms = new IndexGradientTerms<T>(factor);
-                        RowwiseDriver.Pass<T, TBlock, ContiguousRows, IndexGradientTerms<T>>(ref terms, in row, in weights, true, out _, out _, out _);
+                        RowwiseDriver.Pass<T, TBlock, TLayout, IndexGradientTerms<T>>(ref terms, in row, in weights, true, out _, out _, out _);
                         outputY = -a + (ey * factor);
                     }
                 }

@@ -37,13 +37,13 @@ public static partial class Loss
     public static float PolyCrossEntropy(
         ReadOnlySpan<float> input, ReadOnlySpan<int> target, int classCount, float epsilon = 1f, ReadOnlySpan<float> weight = default,
         int ignoreIndex = -100, float labelSmoothing = 0f, Reduction reduction = Reduction.Mean)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, default, default, RowOutputs.Value, reduction);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, default, default, RowOutputs.Value, reduction);
 
     /// <inheritdoc cref="PolyCrossEntropy(ReadOnlySpan{float}, ReadOnlySpan{int}, int, float, ReadOnlySpan{float}, int, float, Reduction)"/>
     public static double PolyCrossEntropy(
         ReadOnlySpan<double> input, ReadOnlySpan<int> target, int classCount, double epsilon = 1d, ReadOnlySpan<double> weight = default,
         int ignoreIndex = -100, double labelSmoothing = 0d, Reduction reduction = Reduction.Mean)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, default, default, RowOutputs.Value, reduction);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, default, default, RowOutputs.Value, reduction);
 
     /// <summary>
     /// Per-sample Poly-1 cross-entropy (reduction 'none'): writes loss_i = CE_i + ε·w[y_i]·(1 − p_i) of
@@ -76,13 +76,13 @@ public static partial class Loss
     public static void PolyCrossEntropy(
         ReadOnlySpan<float> input, ReadOnlySpan<int> target, int classCount, Span<float> destination, float epsilon = 1f,
         ReadOnlySpan<float> weight = default, int ignoreIndex = -100, float labelSmoothing = 0f)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, destination, default, RowOutputs.Losses, Reduction.Sum);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, destination, default, RowOutputs.Losses, Reduction.Sum);
 
     /// <inheritdoc cref="PolyCrossEntropy(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float}, float, ReadOnlySpan{float}, int, float)"/>
     public static void PolyCrossEntropy(
         ReadOnlySpan<double> input, ReadOnlySpan<int> target, int classCount, Span<double> destination, double epsilon = 1d,
         ReadOnlySpan<double> weight = default, int ignoreIndex = -100, double labelSmoothing = 0d)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, destination, default, RowOutputs.Losses, Reduction.Sum);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, destination, default, RowOutputs.Losses, Reduction.Sum);
 
     /// <summary>
     /// The gradient of the reduced Poly-1 cross-entropy with respect to the logits: the cross-entropy's gradient
@@ -118,13 +118,13 @@ public static partial class Loss
     public static void PolyCrossEntropyGradient(
         ReadOnlySpan<float> input, ReadOnlySpan<int> target, int classCount, Span<float> inputGradient, float epsilon = 1f,
         ReadOnlySpan<float> weight = default, int ignoreIndex = -100, float labelSmoothing = 0f, Reduction reduction = Reduction.Mean)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Gradient, reduction);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Gradient, reduction);
 
     /// <inheritdoc cref="PolyCrossEntropyGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float}, float, ReadOnlySpan{float}, int, float, Reduction)"/>
     public static void PolyCrossEntropyGradient(
         ReadOnlySpan<double> input, ReadOnlySpan<int> target, int classCount, Span<double> inputGradient, double epsilon = 1d,
         ReadOnlySpan<double> weight = default, int ignoreIndex = -100, double labelSmoothing = 0d, Reduction reduction = Reduction.Mean)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Gradient, reduction);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Gradient, reduction);
 
     /// <summary>
     /// The reduced Poly-1 cross-entropy and its gradient in one fused pass per row; the same bits as the separate calls.
@@ -159,11 +159,11 @@ public static partial class Loss
     public static float PolyCrossEntropyWithGradient(
         ReadOnlySpan<float> input, ReadOnlySpan<int> target, int classCount, Span<float> inputGradient, float epsilon = 1f,
         ReadOnlySpan<float> weight = default, int ignoreIndex = -100, float labelSmoothing = 0f, Reduction reduction = Reduction.Mean)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Value | RowOutputs.Gradient, reduction);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Value | RowOutputs.Gradient, reduction);
 
     /// <inheritdoc cref="PolyCrossEntropyWithGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float}, float, ReadOnlySpan{float}, int, float, Reduction)"/>
     public static double PolyCrossEntropyWithGradient(
         ReadOnlySpan<double> input, ReadOnlySpan<int> target, int classCount, Span<double> inputGradient, double epsilon = 1d,
         ReadOnlySpan<double> weight = default, int ignoreIndex = -100, double labelSmoothing = 0d, Reduction reduction = Reduction.Mean)
-        => SoftmaxPolyKernel.Run(input, target, classCount, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Value | RowOutputs.Gradient, reduction);
+        => SoftmaxPolyKernel.Run(input, target, classCount, 1, epsilon, weight, ignoreIndex, labelSmoothing, default, inputGradient, RowOutputs.Value | RowOutputs.Gradient, reduction);
 }
