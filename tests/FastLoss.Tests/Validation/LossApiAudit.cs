@@ -36,6 +36,7 @@ internal static class LossApiAudit
         Reduction,
         Exponent,
         Options,
+        Flag,
     }
 
     /// <summary>One API entry point: a static method, or an instance method of a loss object built with valid hyperparameters.</summary>
@@ -148,6 +149,11 @@ internal static class LossApiAudit
         if (t == typeof(LossOptions))
         {
             return Role.Options;
+        }
+
+        if (t == typeof(bool) && p.Name == "includeBackground")
+        {
+            return Role.Flag;   // DiceFromLogits/TverskyFromLogits: valid either way with 3 classes
         }
 
         if (t == typeof(int))
@@ -292,7 +298,9 @@ internal static class LossApiAudit
         // The weighted binary cross-entropies take a classCount (their per-class weights' period) but write per element.
         bool perElement = method.Name.StartsWith("BinaryCrossEntropy", StringComparison.Ordinal);
         int inputLength = rowwise ? rows * Classes : sampled ? Samples * Classes : N;
-        int groups = method.Name.Contains("PerClass", StringComparison.Ordinal) ? Classes : sampled ? Samples : rows;
+        // Per-class calls (DicePerClass, DiceFromLogits, ...) write C losses.
+        bool perClass = method.Name.Contains("PerClass", StringComparison.Ordinal) || method.Name.Contains("FromLogits", StringComparison.Ordinal);
+        int groups = perClass ? Classes : sampled ? Samples : rows;
         var lengths = new int[ps.Length];
         var scalars = new object?[ps.Length];
         for (int i = 0; i < ps.Length; i++)
@@ -317,6 +325,7 @@ internal static class LossApiAudit
                 Role.Reduction => Reduction.Mean,
                 Role.Exponent => 1,
                 Role.Options => LossOptions.Default,
+                Role.Flag => true,
                 _ => null,
             };
         }
