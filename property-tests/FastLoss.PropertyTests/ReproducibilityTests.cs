@@ -30,7 +30,17 @@ public sealed class ReproducibilityTests(ITestOutputHelper output)
         Cases.Run(name, visitor);
         string actual = visitor.Hash!;
         output.WriteLine($"{name}: {actual} (Vector512 {Vector512.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, Vector128 {Vector128.IsHardwareAccelerated})");
+        Verify(name, actual);
+    }
 
+    /// <summary>
+    /// Compares <paramref name="actual"/> with the checked-in hash of <paramref name="name"/>, or with
+    /// FASTLOSS_ACCEPT_HASHES=1 merges it into the file (shared by the row-wise losses' reproducibility tests).
+    /// </summary>
+    /// <param name="name">The case.</param>
+    /// <param name="actual">Its hash on this machine.</param>
+    internal static void Verify(string name, string actual)
+    {
         Dictionary<string, string> expected = ReadHashes();
         if (Environment.GetEnvironmentVariable("FASTLOSS_ACCEPT_HASHES") == "1")
         {
@@ -146,7 +156,7 @@ public sealed class ReproducibilityTests(ITestOutputHelper output)
     }
 
     /// <summary>SplitMix64: a fixed, platform-independent stream (System.Random's algorithm is not a contract).</summary>
-    private sealed class SplitMix(ulong state)
+    internal sealed class SplitMix(ulong state)
     {
         public double NextDouble()
         {
