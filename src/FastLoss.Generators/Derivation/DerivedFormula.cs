@@ -9,6 +9,13 @@ namespace FastLoss.Generators.Derivation;
 /// </summary>
 internal sealed record DerivedFormula(FormulaSpec Spec, Expr Loss, Expr Gradient, Expr Hessian, EquatableArray<OperandGradient> OperandGradients)
 {
+    /// <summary>
+    /// Whether the loss and its first derivatives are arithmetic only (no call lowered to VectorMath): such a kernel is
+    /// a few instructions per vector and the driver inlines it four times per sum iteration.
+    /// </summary>
+    public bool IsArithmetic => !ExprNodes.Distinct(new[] { Loss, Gradient }.Concat(OperandGradients.Select(g => g.Gradient)))
+        .Any(e => e is Call call && MathFunctions.LowersToVectorMath(call.Function));
+
     /// <summary>Differentiates a parsed formula (pure: no Roslyn types involved).</summary>
     public static DerivedFormula From(FormulaSpec spec)
     {

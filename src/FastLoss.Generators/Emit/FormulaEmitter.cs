@@ -53,8 +53,8 @@ internal static class FormulaEmitter
 
             first = false;
             KernelEmitter.EmitOperator(w, formula, element, GeneratedCode);
-            KernelEmitter.EmitKernel(w, spec, element, GeneratedCode);
-            OperandGradientEmitter.EmitKernel(w, spec, element, GeneratedCode);
+            KernelEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, GeneratedCode);
+            OperandGradientEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, GeneratedCode);
             ApiEmitter.Emit(w, spec, element, GeneratedCode);
             OperandGradientEmitter.EmitApi(w, spec, element, GeneratedCode);
         }

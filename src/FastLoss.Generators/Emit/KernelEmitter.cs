@@ -127,7 +127,7 @@ internal static class KernelEmitter
         }
     }
 
-    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, string generatedCode)
+    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, string generatedCode)
     {
         string name = Names.Kernel(spec, type);
         string op = Names.Operator(spec, type);
@@ -164,6 +164,7 @@ internal static class KernelEmitter
         w.Close();
         w.Line();
         w.Line("public int Length { get; }");
+        EmitIsArithmetic(w, arithmetic);
 
         string[] fields = operands.Select(ids.Field).ToArray();
         EmitKernelMethods(w, fields, operatorField, e, "Loss", out_: false);
@@ -327,6 +328,17 @@ internal static class KernelEmitter
         return (string.Join(" && ", conditions), constraint);
     }
 
+    /// <summary>Tells the driver a kernel without VectorMath calls is cheap enough to inline four times per sum iteration.</summary>
+    internal static void EmitIsArithmetic(SourceWriter w, bool arithmetic)
+    {
+        if (arithmetic)
+        {
+            w.Line();
+            w.Line("/// <summary>Arithmetic only (no VectorMath call): the driver inlines four blocks per sum iteration.</summary>");
+            w.Line("public static bool IsArithmetic => true;");
+        }
+    }
+
     /// <summary>The indices of the operands (the input first), in declaration order.</summary>
     internal static int[] Operands(FormulaSpec spec)
         => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Kind != ParameterKind.Hyperparameter).ToArray();
@@ -338,36 +350,7 @@ internal static class KernelEmitter
     internal static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n") + "\"";
 
     private static HashSet<int> UsedVariables(IEnumerable<Expr> roots)
-    {
-        var used = new HashSet<int>();
-        var seen = new HashSet<Expr>();
-        var stack = new Stack<Expr>(roots);
-        while (stack.Count > 0)
-        {
-            Expr e = stack.Pop();
-            if (!seen.Add(e))
-            {
-                continue;
-            }
-
-            switch (e)
-            {
-                case Variable v: used.Add(v.Index); break;
-                case Unary u: stack.Push(u.Operand); break;
-                case Binary b: stack.Push(b.Left); stack.Push(b.Right); break;
-                case Conditional c: stack.Push(c.Test); stack.Push(c.WhenTrue); stack.Push(c.WhenFalse); break;
-                case Call c:
-                    foreach (Expr a in c.Arguments)
-                    {
-                        stack.Push(a);
-                    }
-
-                    break;
-            }
-        }
-
-        return used;
-    }
+        => new(ExprNodes.Distinct(roots).OfType<Variable>().Select(v => v.Index));
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -29,7 +29,7 @@ internal static class OperandGradientEmitter
     public static int[] Differentiable(FormulaSpec spec)
         => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Differentiable).ToArray();
 
-    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, string generatedCode)
+    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, string generatedCode)
     {
         int[] extra = Differentiable(spec);
         if (extra.Length == 0)
@@ -89,6 +89,7 @@ internal static class OperandGradientEmitter
         w.Close();
         w.Line();
         w.Line("public int Length { get; }");
+        KernelEmitter.EmitIsArithmetic(w, arithmetic);
 
         string[] fields = operands.Select(ids.Field).ToArray();
         foreach (string method in new[] { "Loss", "Hessian" })

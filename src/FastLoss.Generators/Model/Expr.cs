@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FastLoss.Generators.Model;
 
@@ -125,4 +126,38 @@ internal enum ParameterKind
     Input,
     Operand,
     Hyperparameter,
+}
+
+/// <summary>Walks formula trees.</summary>
+internal static class ExprNodes
+{
+    /// <summary>Every distinct node reachable from <paramref name="roots"/> (shared subtrees once), parents before children.</summary>
+    public static IEnumerable<Expr> Distinct(IEnumerable<Expr> roots)
+    {
+        var seen = new HashSet<Expr>();
+        var stack = new Stack<Expr>(roots);
+        while (stack.Count > 0)
+        {
+            Expr e = stack.Pop();
+            if (!seen.Add(e))
+            {
+                continue;
+            }
+
+            yield return e;
+            switch (e)
+            {
+                case Unary u: stack.Push(u.Operand); break;
+                case Binary b: stack.Push(b.Left); stack.Push(b.Right); break;
+                case Conditional c: stack.Push(c.Test); stack.Push(c.WhenTrue); stack.Push(c.WhenFalse); break;
+                case Call c:
+                    foreach (Expr a in c.Arguments)
+                    {
+                        stack.Push(a);
+                    }
+
+                    break;
+            }
+        }
+    }
 }

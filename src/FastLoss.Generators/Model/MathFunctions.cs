@@ -100,6 +100,9 @@ internal static class MathFunctions
 
     public static MathFunctionRow Row(MathFunction function) => ByFunction[function];
 
+    /// <summary>Whether a call lowers to a VectorMath routine (tens of instructions) rather than one or two vector instructions.</summary>
+    public static bool LowersToVectorMath(MathFunction function) => ByFunction[function].Vector.StartsWith("VectorMath.", StringComparison.Ordinal);
+
     public static bool TryGetByName(string name, int arity, out MathFunction function)
         => ByName.TryGetValue(name, out function) && ByFunction[function].Arity == arity;
 

@@ -82,9 +82,10 @@ public static partial class ElementwiseDriver
     {
         Vector512<T> factor = Vector512.Create(scale);
         nuint last = length - (nuint)Vector512<T>.Count;
+        TKernel local = kernel; // in registers: see SumChunks
         for (; i <= last; i += (nuint)Vector512<T>.Count)
         {
-            (TFunction.Invoke512(ref kernel, i) * factor).StoreUnsafe(ref output, i);
+            (TFunction.Invoke512(ref local, i) * factor).StoreUnsafe(ref output, i);
         }
 
         return i;

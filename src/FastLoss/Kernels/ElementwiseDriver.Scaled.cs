@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace FastLoss.Kernels;
@@ -77,17 +79,20 @@ public static partial class ElementwiseDriver
     private readonly ref struct ValuesKernel<T>(ReadOnlySpan<T> values) : IElementwiseKernel<T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        private readonly ReadOnlySpan<T> _values = values;
+        // The driver reads only whole blocks within [0, Length): no bounds checks needed.
+        private readonly ref T _values = ref MemoryMarshal.GetReference(values);
 
-        public int Length => _values.Length;
+        public static bool IsArithmetic => true;
 
-        public T Loss(nuint i) => _values[(int)i];
+        public int Length { get; } = values.Length;
 
-        public Vector128<T> Loss128(nuint i) => Vector128.Create(_values.Slice((int)i, Vector128<T>.Count));
+        public T Loss(nuint i) => Unsafe.Add(ref _values, i);
 
-        public Vector256<T> Loss256(nuint i) => Vector256.Create(_values.Slice((int)i, Vector256<T>.Count));
+        public Vector128<T> Loss128(nuint i) => Vector128.LoadUnsafe(ref _values, i);
 
-        public Vector512<T> Loss512(nuint i) => Vector512.Create(_values.Slice((int)i, Vector512<T>.Count));
+        public Vector256<T> Loss256(nuint i) => Vector256.LoadUnsafe(ref _values, i);
+
+        public Vector512<T> Loss512(nuint i) => Vector512.LoadUnsafe(ref _values, i);
 
         public T Gradient(nuint i) => throw new NotSupportedException();
 

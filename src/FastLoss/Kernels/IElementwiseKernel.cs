@@ -20,6 +20,13 @@ namespace FastLoss.Kernels;
 public interface IElementwiseKernel<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// Gets a value indicating whether the kernel is arithmetic only: no call into <see cref="VectorMath"/>, a few
+    /// instructions per vector. The driver's sum loop then inlines it once per accumulator (four blocks per
+    /// iteration) instead of once; the sums, and so the bits, are the same.
+    /// </summary>
+    static virtual bool IsArithmetic => false;
+
     /// <summary>Gets the number of elements of every operand.</summary>
     int Length { get; }
 

@@ -207,6 +207,9 @@ static partial class Losses
 
         public int Length { get; }
 
+        /// <summary>Arithmetic only (no VectorMath call): the driver inlines four blocks per sum iteration.</summary>
+        public static bool IsArithmetic => true;
+
         public float Loss(nuint i) => _operator.Loss(Unsafe.Add(ref _input, i), Unsafe.Add(ref _target, i));
         public Vector128<float> Loss128(nuint i) => _operator.Loss(Vector128.LoadUnsafe(ref _input, i), Vector128.LoadUnsafe(ref _target, i));
         public Vector256<float> Loss256(nuint i) => _operator.Loss(Vector256.LoadUnsafe(ref _input, i), Vector256.LoadUnsafe(ref _target, i));
@@ -565,6 +568,9 @@ static partial class Losses
         }
 
         public int Length { get; }
+
+        /// <summary>Arithmetic only (no VectorMath call): the driver inlines four blocks per sum iteration.</summary>
+        public static bool IsArithmetic => true;
 
         public double Loss(nuint i) => _operator.Loss(Unsafe.Add(ref _input, i), Unsafe.Add(ref _target, i));
         public Vector128<double> Loss128(nuint i) => _operator.Loss(Vector128.LoadUnsafe(ref _input, i), Vector128.LoadUnsafe(ref _target, i));
