@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FastLoss.Kernels;
 
 namespace FastLoss;
@@ -6,8 +7,37 @@ namespace FastLoss;
 // d1·…·dK: each (sample, position) is one row whose C classes are spatialSize elements apart, read by the same strided
 // row layout as the spatial CrossEntropy; per-position losses are laid out [N, d1, …] as torch's 'none' output.
 // spatialSize sits right after classCount, as in CrossEntropy's spatial overloads: an int there is the spatial size.
+// Before these overloads PolyCrossEntropy(x, t, C, 2) meant ε = 2 (int → float); now the int would bind to spatialSize
+// and an [N, C] input with an even N would pass the shape check. The hidden [Obsolete(error: true)] overloads below take
+// exactly that call (an identity conversion and no omitted defaults beat both real overloads) and make it CS0619.
 public static partial class Loss
 {
+    /// <summary>Why <c>PolyCrossEntropy(input, target, classCount, int)</c> does not compile.</summary>
+    private const string EpsilonOrSpatialSizeMessage =
+        "An int fourth argument of PolyCrossEntropy could be the spatial size ([N, C, d…] input) or ε (the [N, C] overload, which took it before the spatial overloads existed): write 'spatialSize: S' for spatial input, or 'epsilon: e' (or a floating-point value such as 2f) for ε.";
+
+    /// <summary>
+    /// Not callable (compile-time error CS0619): an int as the fourth and last argument of <c>PolyCrossEntropy</c> could mean
+    /// the spatial size or ε.
+    /// </summary>
+    /// <remarks>Say which one you mean: <c>spatialSize: S</c> for [N, C, d…] input, <c>epsilon: e</c> (or <c>2f</c>) for ε.</remarks>
+    /// <param name="input">The input.</param>
+    /// <param name="target">The target.</param>
+    /// <param name="classCount">C.</param>
+    /// <param name="epsilonOrSpatialSize">The ambiguous int.</param>
+    /// <returns>Never returns.</returns>
+    /// <exception cref="NotSupportedException">Always (only reachable through reflection).</exception>
+    [Obsolete(EpsilonOrSpatialSizeMessage, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static float PolyCrossEntropy(ReadOnlySpan<float> input, ReadOnlySpan<int> target, int classCount, int epsilonOrSpatialSize)
+        => throw new NotSupportedException(EpsilonOrSpatialSizeMessage);
+
+    /// <inheritdoc cref="PolyCrossEntropy(ReadOnlySpan{float}, ReadOnlySpan{int}, int, int)"/>
+    [Obsolete(EpsilonOrSpatialSizeMessage, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static double PolyCrossEntropy(ReadOnlySpan<double> input, ReadOnlySpan<int> target, int classCount, int epsilonOrSpatialSize)
+        => throw new NotSupportedException(EpsilonOrSpatialSizeMessage);
+
     /// <summary>
     /// The reduced Poly-1 cross-entropy of
     /// <see cref="PolyCrossEntropy(ReadOnlySpan{float}, ReadOnlySpan{int}, int, float, ReadOnlySpan{float}, int, float, Reduction)"/>
@@ -21,8 +51,8 @@ public static partial class Loss
     /// ε = 0 gives that cross-entropy's bits exactly; spatialSize = 1 gives the [N, C] overload's bits; the result equals
     /// the [N·S, C] call on the transposed input. Bit-identical on the Vector512, Vector256, Vector128 and scalar paths;
     /// nothing is allocated.</para>
-    /// <para>Binding: a fourth argument of type int is the spatial size. Pass ε by name (<c>epsilon: 2f</c>) or as a
-    /// floating-point value for the [N, C] overload.</para>
+    /// <para>Binding: an int right after <c>classCount</c> is the spatial size; <c>PolyCrossEntropy(x, t, C, 2)</c> alone does
+    /// not compile (CS0619: was it ε?): write <c>spatialSize: 2</c>, or <c>epsilon: 2f</c> for the [N, C] overload.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, d1, …] row-major.</param>
     /// <param name="target">The class index per position, [N, d1, …], in [0, C) or equal to <paramref name="ignoreIndex"/>.</param>
