@@ -127,7 +127,7 @@ public class RowWiseWeightOverloadBindingTests
     }
 
     /// <summary>Asserts that the snippet's errors are exactly <paramref name="expected"/> CS0619s (a guard), each with <paramref name="hint"/> in its message.</summary>
-    private static void AssertAllCs0619(string source, string hint, int expected)
+    internal static void AssertAllCs0619(string source, string hint, int expected)
     {
         var errors = GeneratorHarness.Compile(source).GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error)

@@ -3,7 +3,8 @@ namespace FastLoss.Tests.Losses;
 /// <summary>
 /// Loss.DiceFromLogits / Loss.TverskyFromLogits (logits [N, C, S], class indices [N, S]): equal to a double softmax +
 /// one-hot + DicePerClass/TverskyPerClass, the gradient against central differences in double, fused == separate,
-/// widths bit for bit, in place, Tversky(½, ½, s) == Dice(2s), ignoreIndex, includeBackground, ±1e4 logits, checks.
+/// widths bit for bit, in place, Tversky(½, ½, s) == Dice(2s), ignoreIndex, includeBackground, ±1e4 logits, no
+/// allocation, checks.
 /// </summary>
 public class SoftOverlapLogitsTests
 {
@@ -276,6 +277,30 @@ public class SoftOverlapLogitsTests
         Loss.DiceFromLogits(x, y, 4, 6, foreground, includeBackground: false);
         Assert.Equal(all[1..], foreground);
         Assert.Equal(foreground.Average(), Loss.DiceFromLogits(x, y, 4, 6, includeBackground: false), 15);
+    }
+
+    [Fact]
+    public void Nothing_is_allocated_once_the_pool_holds_the_scratch()
+    {
+        // C = 4 keeps the scratch rows on the stack; C = 90 rents them (and every C rents the per-class sums).
+        (double[] small, int[] ySmall) = Make(2, 4, 30, seed: 1);
+        (double[] large, int[] yLarge) = Make(1, 90, 3, seed: 2);
+        float[] xs = small.Select(v => (float)v).ToArray();
+        double[] gSmall = new double[small.Length], gLarge = new double[large.Length], perClass = new double[90];
+        float[] gs = new float[xs.Length];
+        void Run()
+        {
+            Loss.DiceFromLogitsWithGradient(small, ySmall, 4, 30, gSmall);
+            Loss.TverskyFromLogitsWithGradient(xs, ySmall, 4, 30, gs, includeBackground: false);
+            Loss.DiceFromLogits(large, yLarge, 90, 3, perClass);
+            Loss.TverskyFromLogitsGradient(large, yLarge, 90, 3, gLarge, reduction: Reduction.Sum);
+            Loss.PolyCrossEntropyWithGradient(small, ySmall, 4, 30, gSmall, 1.5, labelSmoothing: 0.1);
+        }
+
+        Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
