@@ -122,6 +122,8 @@ internal static class SoftOverlapLogitsKernel
             }
         }
 
+        // Called once per call: compiled fully optimized at once (no tier-0 loop, no OSR), as RowwiseDriver's loops.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private readonly T Sweep<TBlock>(Span<T> row, Span<T> a, Span<T> b)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -195,6 +197,7 @@ internal static class SoftOverlapLogitsKernel
         }
 
         /// <summary>g_x,c = p_c·(a_c − b_c·[c = y] − Σ_k p_k·g_k) for every position; 0 where ignored.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private readonly void Backward<TBlock>(Span<T> row, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -225,6 +228,7 @@ internal static class SoftOverlapLogitsKernel
         }
 
         /// <summary>Gathers position row <paramref name="r"/>'s logits into <paramref name="row"/>, replaces them by exp(x − max) and returns their sum.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private readonly T Softmax<TBlock>(int r, Span<T> row)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
