@@ -77,6 +77,8 @@ internal readonly struct Block256<T> : IRowBlock<Block256<T>, T>
 
     public static Block256<T> Multiply(Block256<T> left, Block256<T> right) => new(left._lo * right._lo, left._hi * right._hi);
 
+    public static Block256<T> Divide(Block256<T> left, Block256<T> right) => new(left._lo / right._lo, left._hi / right._hi);
+
     public static Block256<T> Max(Block256<T> left, Block256<T> right) => new(Vector256.Max(left._lo, right._lo), Vector256.Max(left._hi, right._hi));
 
     public static Block256<T> Exp(Block256<T> x) => new(BlockMath.Exp(x._lo), BlockMath.Exp(x._hi));
@@ -161,6 +163,9 @@ internal readonly struct Block128<T> : IRowBlock<Block128<T>, T>
 
     public static Block128<T> Multiply(Block128<T> left, Block128<T> right)
         => new(left._a * right._a, left._b * right._b, left._c * right._c, left._d * right._d);
+
+    public static Block128<T> Divide(Block128<T> left, Block128<T> right)
+        => new(left._a / right._a, left._b / right._b, left._c / right._c, left._d / right._d);
 
     public static Block128<T> Max(Block128<T> left, Block128<T> right)
         => new(Vector128.Max(left._a, right._a), Vector128.Max(left._b, right._b), Vector128.Max(left._c, right._c), Vector128.Max(left._d, right._d));
@@ -260,6 +265,16 @@ internal struct BlockScalar<T> : IRowBlock<BlockScalar<T>, T>
         for (int j = 0; j < Count; j++)
         {
             left[j] *= right[j];
+        }
+
+        return left;
+    }
+
+    public static BlockScalar<T> Divide(BlockScalar<T> left, BlockScalar<T> right)
+    {
+        for (int j = 0; j < Count; j++)
+        {
+            left[j] /= right[j];
         }
 
         return left;

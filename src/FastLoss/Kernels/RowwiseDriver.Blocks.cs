@@ -39,6 +39,9 @@ internal interface IRowBlock<TSelf, T>
 
     static abstract TSelf Multiply(TSelf left, TSelf right);
 
+    /// <summary>IEEE division, lane by lane.</summary>
+    static abstract TSelf Divide(TSelf left, TSelf right);
+
     /// <summary>IEEE 754:2019 maximum (NaN propagates).</summary>
     static abstract TSelf Max(TSelf left, TSelf right);
 
@@ -204,6 +207,8 @@ internal readonly struct Block512<T> : IRowBlock<Block512<T>, T>
     public static Block512<T> Subtract(Block512<T> left, Block512<T> right) => new(left._v - right._v);
 
     public static Block512<T> Multiply(Block512<T> left, Block512<T> right) => new(left._v * right._v);
+
+    public static Block512<T> Divide(Block512<T> left, Block512<T> right) => new(left._v / right._v);
 
     public static Block512<T> Max(Block512<T> left, Block512<T> right) => new(Vector512.Max(left._v, right._v));
 

@@ -58,6 +58,18 @@ internal struct RowCascade<T>
         }
     }
 
+    /// <summary>
+    /// Appends <see cref="Vector512{T}.Count"/> values at once, value j in lane j: the state that adding them one by one
+    /// leaves. Only at a block boundary (when every value so far came in blocks).
+    /// </summary>
+    /// <param name="block">The values.</param>
+    public void AddBlock(Vector512<T> block)
+    {
+        Debug.Assert(_lane == 0, "Not at a block boundary.");
+        _count += Vector512<T>.Count;
+        Accumulate(block);
+    }
+
     /// <summary>The sum of every value added (0 when none was).</summary>
     /// <returns>The sum.</returns>
     public readonly T Total()

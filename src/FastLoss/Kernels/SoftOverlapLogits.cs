@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace FastLoss.Kernels;
 
@@ -12,7 +13,9 @@ namespace FastLoss.Kernels;
 /// loss_c = (α·FP_c + β·FN_c) / (k·I_c + α·FP_c + β·FN_c + s) as <see cref="SoftOverlapKernel"/>.
 /// </summary>
 /// <remarks>
-/// <para>Per position row (classes S apart, as the spatial cross-entropy's): the C logits are gathered into a contiguous
+/// <para>S of at least one block (<see cref="Vector512{T}.Count"/> positions): the softmax runs across positions, a block
+/// of positions per class at a time (SoftOverlapLogits.Positions.cs). Smaller S ([N, C] included), one row per
+/// position (classes S apart, as the spatial cross-entropy's): the C logits are gathered into a contiguous
 /// scratch row, m = max (<see cref="RowwiseDriver.RowMax{T, TBlock, TLayout}"/>), e_c = exp(x_c − m) and Σe in one
 /// <see cref="RowwiseDriver"/> pass (the e stored in the scratch row), p_c = e_c / Σe. With one-hot targets a row adds
 /// p_y to I_y, 1 − p_y to FN_y and p_c to FP_c for every other class; each class's three sums are
@@ -22,13 +25,13 @@ namespace FastLoss.Kernels;
 /// background class), through the softmax g_x,c = p_c·(g_c − Σ_k p_k·g_k) with Σ_k p_k·g_k = (Σ_k e_k·a_k) / Σe − b_y·p_y,
 /// the dot product one driver pass with a as the class weights. A second sweep over the rows recomputes the softmax, so
 /// the gradient may overwrite the logits (in place). Ignored positions get a zero gradient.</para>
-/// <para>Scratch: three rows of C values on the stack up to <see cref="StackClasses"/> classes (else rented), and the 3·C
+/// <para>Scratch: three rows of C values and the position blocks on the stack up to <see cref="StackClasses"/> classes (else rented), and the 3·C
 /// cascades rented from <see cref="ArrayPool{T}.Shared"/>; no allocation once the pool holds them.</para>
 /// </remarks>
-internal static class SoftOverlapLogitsKernel
+internal static partial class SoftOverlapLogitsKernel
 {
-    /// <summary>Up to this many classes the scratch rows live on the stack.</summary>
-    private const int StackClasses = 64;
+    /// <summary>Up to this many classes the scratch lives on the stack (at most 5 KB).</summary>
+    private const int StackClasses = 32;
 
     /// <summary>Validates, then computes what <paramref name="outputs"/> asks for.</summary>
     public static T Run<T>(
@@ -84,7 +87,7 @@ internal static class SoftOverlapLogitsKernel
     }
 
     /// <summary>The two sweeps over the position rows, for one block type.</summary>
-    private ref struct LogitsKernel<T> : IBlockAction<T, T>
+    private ref partial struct LogitsKernel<T> : IBlockAction<T, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         public ReadOnlySpan<T> Input;
@@ -108,10 +111,10 @@ internal static class SoftOverlapLogitsKernel
         {
             int classes = ClassCount;
             T[]? rented = null;
-            Span<T> scratch = classes <= StackClasses ? stackalloc T[3 * StackClasses] : (rented = ArrayPool<T>.Shared.Rent(3 * classes));
+            Span<T> scratch = classes <= StackClasses ? stackalloc T[ScratchLength<T>(StackClasses)] : (rented = ArrayPool<T>.Shared.Rent(ScratchLength<T>(classes)));
             try
             {
-                return Sweep<TBlock>(scratch[..classes], scratch.Slice(classes, classes), scratch.Slice(2 * classes, classes));
+                return Sweep<TBlock>(scratch[..classes], scratch.Slice(classes, classes), scratch.Slice(2 * classes, classes), scratch[(3 * classes)..]);
             }
             finally
             {
@@ -124,40 +127,26 @@ internal static class SoftOverlapLogitsKernel
 
         // Called once per call: compiled fully optimized at once (no tier-0 loop, no OSR), as RowwiseDriver's loops.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private readonly T Sweep<TBlock>(Span<T> row, Span<T> a, Span<T> b)
+        private readonly T Sweep<TBlock>(Span<T> row, Span<T> a, Span<T> b, Span<T> positions)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
             bool value = (Outputs & RowOutputs.Value) != 0;
             bool writeLosses = (Outputs & RowOutputs.Losses) != 0;
             bool gradient = (Outputs & RowOutputs.Gradient) != 0;
+            bool blocks = SpatialSize >= Vector512<T>.Count;
             int classes = ClassCount;
             for (int i = 0; i < Sums.Length; i++)
             {
                 Sums[i] = RowCascade<T>.Create();
             }
 
-            for (int r = 0; r < Target.Length; r++)
+            if (blocks)
             {
-                int y = Target[r];
-                if (y == IgnoreIndex)
-                {
-                    continue;
-                }
-
-                T sumExp = Softmax<TBlock>(r, row);
-                for (int c = First; c < classes; c++)
-                {
-                    T p = row[c] / sumExp;
-                    if (c == y)
-                    {
-                        Sums[3 * c].Add(p);
-                        Sums[(3 * c) + 2].Add(T.One - p);
-                    }
-                    else
-                    {
-                        Sums[(3 * c) + 1].Add(p);
-                    }
-                }
+                AccumulatePositions<TBlock>(positions);
+            }
+            else
+            {
+                AccumulateRows<TBlock>(row);
             }
 
             // SoftOverlapKernel's group combination, per class.
@@ -182,7 +171,11 @@ internal static class SoftOverlapLogitsKernel
                 b[c] = Scale * ((((alpha + beta) * rest) + (k * loss)) / denominator);
             }
 
-            if (gradient)
+            if (gradient && blocks)
+            {
+                BackwardPositions<TBlock>(positions, a, b);
+            }
+            else if (gradient)
             {
                 Backward<TBlock>(row, a, b);
             }
@@ -194,6 +187,38 @@ internal static class SoftOverlapLogitsKernel
 
             T total = lossSum.Total();
             return Mean ? total / T.CreateTruncating(classes - First) : total;
+        }
+
+        /// <summary>The per-class sums, one position row at a time (S below one block).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private readonly void AccumulateRows<TBlock>(Span<T> row)
+            where TBlock : struct, IRowBlock<TBlock, T>
+        {
+            int classes = ClassCount;
+            for (int r = 0; r < Target.Length; r++)
+            {
+                int y = Target[r];
+                if (y == IgnoreIndex)
+                {
+                    continue;
+                }
+
+                T sumExp = Softmax<TBlock>(r, row);
+                for (int c = First; c < classes; c++)
+                {
+                    T p = row[c] / sumExp;
+                    if (c == y)
+                    {
+                        Sums[3 * c].Add(p);
+                        Sums[(3 * c) + 2].Add(T.One - p);
+                    }
+                    else
+                    {
+                        Sums[(3 * c) + 1].Add(p);
+                    }
+                }
+            }
+
         }
 
         /// <summary>g_x,c = p_c·(a_c − b_c·[c = y] − Σ_k p_k·g_k) for every position; 0 where ignored.</summary>

@@ -20,9 +20,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>
@@ -64,9 +64,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>
@@ -105,9 +105,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>
@@ -147,9 +147,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Computed as (FP + FN) / (2·I + FP + FN + s), without the cancellation of 1 − ratio near a perfect prediction; <c>TverskyFromLogits(α = ½, β = ½, s)</c> equals <c>DiceFromLogits(2s)</c>. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>

@@ -20,9 +20,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>
@@ -66,9 +66,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>
@@ -109,9 +109,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>
@@ -153,9 +153,9 @@ public static partial class Loss
     /// sum (and get a zero gradient). With <c>includeBackground</c> false, class 0 still takes part in the softmax but has no loss
     /// of its own (MONAI's <c>include_background=False</c>): the mean is over classes 1 … C − 1 and the per-class output holds
     /// C − 1 values.</para>
-    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. Sums are taken in the row driver's layout (width-independent per-class cascades):
+    /// <para>Salehi et al. 2017. Computed as (α·FP + β·FN) / (I + α·FP + β·FN + s); α = β = ½ with s is <c>DiceFromLogits</c> with 2s. Not a torch function. For S of at least one vector block (8 doubles, 16 floats) the softmax runs across positions, else one position row at a time; sums are width-independent per-class cascades:
     /// the result is bit-identical on the Vector512, Vector256, Vector128 and scalar paths. Scratch rows live on the stack for up
-    /// to 64 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
+    /// to 32 classes, larger ones and the per-class sums are rented from <see cref="System.Buffers.ArrayPool{T}"/>: nothing is
     /// allocated once the pool holds them.</para>
     /// </remarks>
     /// <param name="input">The logits, [N, C, S] row-major (torch's channel-first layout, S = the product of the spatial sizes).</param>

@@ -93,6 +93,10 @@ public class SoftOverlapLogitsTests
         { 1, 2, 9, 0.7, 0.5, false, Reduction.Mean },
         { 2, 20, 2, null, 1.0, true, Reduction.Sum },
         { 2, 70, 2, 0.4, 1.0, false, Reduction.Mean },
+        // S of at least one block (8 doubles, 16 floats): the softmax runs across positions, tails and ignored lanes masked.
+        { 2, 4, 40, null, 1.0, true, Reduction.Mean },
+        { 1, 3, 16, 0.3, 0.0, false, Reduction.Sum },
+        { 1, 40, 17, null, 0.5, true, Reduction.Mean },
     };
 
     [Theory]
@@ -228,24 +232,26 @@ public class SoftOverlapLogitsTests
         Assert.Equal(gd.Select(BitConverter.DoubleToInt64Bits), gt.Select(BitConverter.DoubleToInt64Bits));
     }
 
-    [Fact]
-    public void Huge_logits_do_not_overflow_and_a_perfect_prediction_is_zero()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(19)]
+    public void Huge_logits_do_not_overflow_and_a_perfect_prediction_is_zero(int s)
     {
-        // N = 1, C = 3, S = 4: each position's target logit is +1e4, the others −1e4.
-        int[] y = [0, 2, 1, 2];
-        float[] x = new float[12];
-        for (int j = 0; j < 4; j++)
+        // N = 1, C = 3: each position's target logit is +1e4, the others −1e4.
+        int[] y = Enumerable.Range(0, s).Select(j => (j * 7) % 3).ToArray();
+        float[] x = new float[3 * s];
+        for (int j = 0; j < s; j++)
         {
             for (int k = 0; k < 3; k++)
             {
-                x[(k * 4) + j] = k == y[j] ? 1e4f : -1e4f;
+                x[(k * s) + j] = k == y[j] ? 1e4f : -1e4f;
             }
         }
 
-        float[] g = new float[12];
-        Assert.Equal(0f, Loss.DiceFromLogitsWithGradient(x, y, 3, 4, g, 1f));
+        float[] g = new float[3 * s];
+        Assert.Equal(0f, Loss.DiceFromLogitsWithGradient(x, y, 3, s, g, 1f));
         Assert.All(g, v => Assert.True(float.IsFinite(v)));
-        Assert.Equal(0f, Loss.TverskyFromLogits(x, y, 3, 4, smooth: 0f));
+        Assert.Equal(0f, Loss.TverskyFromLogits(x, y, 3, s, smooth: 0f));
 
         // The worst prediction ([N = 1, C = 2, S = 2], every target class at −1e4): every class's loss is 1 at s = 0.
         float[] wrong = [-1e4f, 1e4f, 1e4f, -1e4f];
@@ -255,34 +261,41 @@ public class SoftOverlapLogitsTests
         Assert.All(gw, v => Assert.True(float.IsFinite(v)));
     }
 
-    [Fact]
-    public void Ignored_positions_are_left_out_and_class_zero_can_be_excluded()
+    [Theory]
+    [InlineData(6)]
+    [InlineData(21)]
+    public void Ignored_positions_are_left_out_and_class_zero_can_be_excluded(int s)
     {
-        (double[] x, int[] y) = Make(2, 4, 6, seed: 3);
-        // Changing an ignored position's logits changes nothing.
-        double before = Loss.DiceFromLogits(x, y, 4, 6);
+        (double[] x, int[] y) = Make(2, 4, s, seed: 3);
+        // Changing an ignored position's logits changes nothing, even to NaN; its gradient is 0.
+        double before = Loss.DiceFromLogits(x, y, 4, s);
         int ignored = Array.IndexOf(y, -100);
         Assert.True(ignored >= 0);
         double[] changed = (double[])x.Clone();
-        changed[(((ignored / 6) * 4) + 2) * 6 + (ignored % 6)] += 3;
-        Assert.Equal(before, Loss.DiceFromLogits(changed, y, 4, 6));
+        changed[(((((ignored / s) * 4) + 2) * s) + (ignored % s))] = double.NaN;
+        Assert.Equal(before, Loss.DiceFromLogits(changed, y, 4, s));
+        double[] g = new double[x.Length];
+        Loss.DiceFromLogitsGradient(changed, y, 4, s, g);
+        Assert.All(g, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(0d, g[((((ignored / s) * 4) + 2) * s) + (ignored % s)]);
 
         // A custom ignore index.
         int[] custom = y.Select(v => v == -100 ? 255 : v).ToArray();
-        Assert.Equal(before, Loss.DiceFromLogits(x, custom, 4, 6, ignoreIndex: 255));
+        Assert.Equal(before, Loss.DiceFromLogits(x, custom, 4, s, ignoreIndex: 255));
 
         // Without the background: classes 1…C − 1 of the per-class output, mean over C − 1.
         double[] all = new double[4], foreground = new double[3];
-        Loss.DiceFromLogits(x, y, 4, 6, all);
-        Loss.DiceFromLogits(x, y, 4, 6, foreground, includeBackground: false);
+        Loss.DiceFromLogits(x, y, 4, s, all);
+        Loss.DiceFromLogits(x, y, 4, s, foreground, includeBackground: false);
         Assert.Equal(all[1..], foreground);
-        Assert.Equal(foreground.Average(), Loss.DiceFromLogits(x, y, 4, 6, includeBackground: false), 15);
+        Assert.Equal(foreground.Average(), Loss.DiceFromLogits(x, y, 4, s, includeBackground: false), 15);
     }
 
     [Fact]
     public void Nothing_is_allocated_once_the_pool_holds_the_scratch()
     {
-        // C = 4 keeps the scratch rows on the stack; C = 90 rents them (and every C rents the per-class sums).
+        // C = 4 keeps the scratch on the stack; C = 90 rents it (and every C rents the per-class sums); S = 30 takes the
+        // position blocks, S = 3 the rows.
         (double[] small, int[] ySmall) = Make(2, 4, 30, seed: 1);
         (double[] large, int[] yLarge) = Make(1, 90, 3, seed: 2);
         float[] xs = small.Select(v => (float)v).ToArray();
