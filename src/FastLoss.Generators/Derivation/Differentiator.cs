@@ -90,9 +90,11 @@ internal sealed class Differentiator
         BinaryOperator.Subtract => Sub(D(b.Left), D(b.Right)),
         // (uv)' = u'v + uv'
         BinaryOperator.Multiply => Add(Mul(D(b.Left), b.Right), Mul(b.Left, D(b.Right))),
-        // (u/v)' = u'/v - u v'/v²; the second term vanishes for constant v
+        // (u/v)' = u'/v - (u/v)·v'/v, the quotient itself reused (it is a subexpression of the loss): the textbook
+        // u·v'/v² overflows (u·v', v²) or underflows (v²) where the gradient is finite, e.g. x/(1 + x²) at large x
+        // gave inf/inf = NaN. The second term vanishes for constant v.
         BinaryOperator.Divide => DependsOnInput(b.Right)
-            ? Sub(Div(D(b.Left), b.Right), Div(Mul(b.Left, D(b.Right)), Mul(b.Right, b.Right)))
+            ? Sub(Div(D(b.Left), b.Right), Div(Mul(b, D(b.Right)), b.Right))
             : Div(D(b.Left), b.Right),
         // Truth values are piecewise constant.
         _ => Constant.Zero,

@@ -207,6 +207,30 @@ public class DifferentiatorTests
         Assert.Equal(1.0, Evaluate(gradient, 800, 0, 0));
     }
 
+    [Theory]
+    [InlineData(1e160, 1e160)]    // x² overflows: the textbook y·1/x² gave 1e160/inf = 0 instead of −1e-160
+    [InlineData(-3e200, 2e250)]
+    [InlineData(1e-160, 1e-300)]  // x² = 1e-320 is a subnormal with 4 significant digits: the textbook form lost the rest
+    public void Quotient_gradient_is_accurate_where_the_square_of_the_denominator_is_not_representable(double x, double y)
+    {
+        // d(y/x)/dx = −y/x², which is a normal double for every case above.
+        Expr gradient = Differentiator.Differentiate(Div(Y, X));
+        double expected = -(y / x) / x;
+        double actual = Evaluate(gradient, x, y, 0);
+        Assert.True(Math.Abs(actual - expected) <= 1e-15 * Math.Abs(expected), "d(y/x)/dx at x = " + x + ", y = " + y + ": " + actual + ", want " + expected);
+    }
+
+    [Fact]
+    public void Quotient_gradient_of_a_rational_function_vanishes_at_large_inputs()
+    {
+        // x / (1 + x²): the gradient (1 − x²)/(1 + x²)² → −1/x²; at 1e200 the denominator itself overflows, and the
+        // answer must be a (signed) zero, not NaN.
+        Expr gradient = Differentiator.Differentiate(Div(X, Add(Constant.One, Mul(X, X))));
+        Assert.Equal(0.0, Evaluate(gradient, 1e200, 0, 0));
+        Assert.Equal(-1.0 / (1e100 * 1e100), Evaluate(gradient, 1e100, 0, 0), 1e-215);
+        Assert.Equal((1 - 9.0) / 100.0, Evaluate(gradient, 3, 0, 0), 15);
+    }
+
     [Fact]
     public void Log_cosh_gradient_is_tanh_where_cosh_is_finite()
     {

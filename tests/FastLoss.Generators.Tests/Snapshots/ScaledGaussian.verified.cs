@@ -26,7 +26,7 @@ static partial class Losses
     /// gradient = scale * 0.5 * ((input - target + (input - target)) / variance)
     /// hessian  = scale * 0.5 * (2 / variance)
     /// d/dtarget = scale * 0.5 * ((target - input + (target - input)) / variance)
-    /// d/dvariance = scale * 0.5 * (1 / variance - (input - target) * (input - target) / (variance * variance))
+    /// d/dvariance = scale * 0.5 * (1 / variance - (input - target) * (input - target) / variance / variance)
     /// </code>
     /// </remarks>
     [GeneratedCode("FastLoss.Generators", "{version}")]
@@ -193,7 +193,7 @@ static partial class Losses
             var t1 = input - target;
             var t2 = target - input;
             targetGradient = t0 * ((t2 + t2) / variance);
-            varianceGradient = t0 * (1f / variance - t1 * t1 / (variance * variance));
+            varianceGradient = t0 * (1f / variance - t1 * t1 / variance / variance);
             return t0 * ((t1 + t1) / variance);
         }
 
@@ -206,7 +206,7 @@ static partial class Losses
             var t1 = input - target;
             var t2 = target - input;
             targetGradient = t0 * ((t2 + t2) / variance);
-            varianceGradient = t0 * (Vector128.Create(1f) / variance - t1 * t1 / (variance * variance));
+            varianceGradient = t0 * (Vector128.Create(1f) / variance - t1 * t1 / variance / variance);
             return t0 * ((t1 + t1) / variance);
         }
 
@@ -219,7 +219,7 @@ static partial class Losses
             var t1 = input - target;
             var t2 = target - input;
             targetGradient = t0 * ((t2 + t2) / variance);
-            varianceGradient = t0 * (Vector256.Create(1f) / variance - t1 * t1 / (variance * variance));
+            varianceGradient = t0 * (Vector256.Create(1f) / variance - t1 * t1 / variance / variance);
             return t0 * ((t1 + t1) / variance);
         }
 
@@ -232,7 +232,7 @@ static partial class Losses
             var t1 = input - target;
             var t2 = target - input;
             targetGradient = t0 * ((t2 + t2) / variance);
-            varianceGradient = t0 * (Vector512.Create(1f) / variance - t1 * t1 / (variance * variance));
+            varianceGradient = t0 * (Vector512.Create(1f) / variance - t1 * t1 / variance / variance);
             return t0 * ((t1 + t1) / variance);
         }
 
@@ -242,12 +242,12 @@ static partial class Losses
         {
             var t0 = _scale * 0.5f;
             var t1 = input - target;
-            var t2 = t1 * t1;
+            var t2 = t1 * t1 / variance;
             var t3 = target - input;
             gradient = t0 * ((t1 + t1) / variance);
             targetGradient = t0 * ((t3 + t3) / variance);
-            varianceGradient = t0 * (1f / variance - t2 / (variance * variance));
-            return t0 * (VectorMath.Log(variance) + t2 / variance);
+            varianceGradient = t0 * (1f / variance - t2 / variance);
+            return t0 * (VectorMath.Log(variance) + t2);
         }
 
         /// <summary>The loss, d(loss)/d(input) and d(loss)/d(operand) of each differentiable operand, sharing common subexpressions.</summary>
@@ -257,12 +257,12 @@ static partial class Losses
             Vector128<float> scale = Vector128.Create(_scale);
             var t0 = scale * Vector128.Create(0.5f);
             var t1 = input - target;
-            var t2 = t1 * t1;
+            var t2 = t1 * t1 / variance;
             var t3 = target - input;
             gradient = t0 * ((t1 + t1) / variance);
             targetGradient = t0 * ((t3 + t3) / variance);
-            varianceGradient = t0 * (Vector128.Create(1f) / variance - t2 / (variance * variance));
-            return t0 * (VectorMath.Log(variance) + t2 / variance);
+            varianceGradient = t0 * (Vector128.Create(1f) / variance - t2 / variance);
+            return t0 * (VectorMath.Log(variance) + t2);
         }
 
         /// <summary>The loss, d(loss)/d(input) and d(loss)/d(operand) of each differentiable operand, sharing common subexpressions.</summary>
@@ -272,12 +272,12 @@ static partial class Losses
             Vector256<float> scale = Vector256.Create(_scale);
             var t0 = scale * Vector256.Create(0.5f);
             var t1 = input - target;
-            var t2 = t1 * t1;
+            var t2 = t1 * t1 / variance;
             var t3 = target - input;
             gradient = t0 * ((t1 + t1) / variance);
             targetGradient = t0 * ((t3 + t3) / variance);
-            varianceGradient = t0 * (Vector256.Create(1f) / variance - t2 / (variance * variance));
-            return t0 * (VectorMath.Log(variance) + t2 / variance);
+            varianceGradient = t0 * (Vector256.Create(1f) / variance - t2 / variance);
+            return t0 * (VectorMath.Log(variance) + t2);
         }
 
         /// <summary>The loss, d(loss)/d(input) and d(loss)/d(operand) of each differentiable operand, sharing common subexpressions.</summary>
@@ -287,12 +287,12 @@ static partial class Losses
             Vector512<float> scale = Vector512.Create(_scale);
             var t0 = scale * Vector512.Create(0.5f);
             var t1 = input - target;
-            var t2 = t1 * t1;
+            var t2 = t1 * t1 / variance;
             var t3 = target - input;
             gradient = t0 * ((t1 + t1) / variance);
             targetGradient = t0 * ((t3 + t3) / variance);
-            varianceGradient = t0 * (Vector512.Create(1f) / variance - t2 / (variance * variance));
-            return t0 * (VectorMath.Log(variance) + t2 / variance);
+            varianceGradient = t0 * (Vector512.Create(1f) / variance - t2 / variance);
+            return t0 * (VectorMath.Log(variance) + t2);
         }
     }
 
