@@ -180,6 +180,17 @@ internal static class Build
         _ => new Unary(UnaryOperator.Negate, a),
     };
 
+    /// <summary>
+    /// −a as the user's C# computes it, for parsed formulas: constants fold and −(−a) cancels (both exact), but
+    /// −(a − b) stays a negation, since b − a is +0 where −(a − b) is −0 and the kernel must match the reference method.
+    /// </summary>
+    public static Expr NegExact(Expr a) => a switch
+    {
+        Constant c => new Constant(-c.Value),
+        Unary { Operator: UnaryOperator.Negate } n => n.Operand,
+        _ => new Unary(UnaryOperator.Negate, a),
+    };
+
     public static Expr Not(Expr a) => a is Unary { Operator: UnaryOperator.Not } n ? n.Operand : new Unary(UnaryOperator.Not, a);
 
     public static Expr Compare(BinaryOperator op, Expr a, Expr b) => new Binary(op, a, b);

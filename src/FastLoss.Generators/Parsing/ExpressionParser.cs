@@ -275,7 +275,7 @@ internal sealed class ExpressionParser
 
         return unary.OperatorKind switch
         {
-            UnaryOperatorKind.Minus => Derivation.Build.Neg(operand),
+            UnaryOperatorKind.Minus => Derivation.Build.NegExact(operand),
             UnaryOperatorKind.Plus => operand,
             UnaryOperatorKind.Not when operand.IsCondition => Derivation.Build.Not(operand),
             _ => Fail(Diagnostics.UnsupportedSyntax, unary.Syntax.GetLocation(), "The operator '" + unary.OperatorKind + "'"),

@@ -36,6 +36,13 @@ public class FormulaParserTests
             """));
 
     [Fact]
+    public void Negated_differences_stay_negations_so_the_sign_of_zero_matches_the_method() // −(−x) = x is exact
+        => Assert.Equal("-(input - target) + input", Loss("""
+                [LossFormula]
+                public static float F(float input, float target) => -(input - target) + -(-input);
+            """));
+
+    [Fact]
     public void Helpers_are_inlined_with_their_arguments()
         => Assert.Equal("(input - target) * (input - target) + 1", Loss("""
                 [LossFormula]
@@ -84,7 +91,7 @@ public class FormulaParserTests
     [InlineData("LossMath.LogSigmoid(input)", "logsigmoid(input)")]
     [InlineData("MathF.Sqrt(MathF.Exp(input))", "sqrt(exp(input))")]
     [InlineData("MathF.Tanh(input) + MathF.Sinh(input) * MathF.Cosh(target)", "tanh(input) + sinh(input) * cosh(target)")]
-    [InlineData("-(input - target)", "target - input")]
+    [InlineData("-(input - target)", "-(input - target)")]
     [InlineData("+input", "input")]
     [InlineData("!(input > target) ? input : target", "!(input > target) ? input : target")]
     [InlineData("input > 0f && target <= 1f || input == target ? input : 0f", "input > 0 && target <= 1 || input == target ? input : 0")]
