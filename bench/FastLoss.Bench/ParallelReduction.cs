@@ -7,7 +7,8 @@ using FastLoss.Bench.Infrastructure;
 namespace FastLoss.Bench;
 
 /// <summary>
-/// The thread-count contract's price and gain at 10^7 floats (README, "Threads"): FastLoss on one and two threads
+/// The thread-count contract's price and gain at 10^7 floats (README, "Threads"), and the layout's price where the
+/// data sits in L2 (65,536) and L3 (2^20) rather than DRAM: FastLoss on one and two threads
 /// (same bits), against the fastest loop that gives up reproducibility — Vector512 with eight plain accumulators
 /// (its result depends on the vector width) and that loop split over two threads whose sums are added in completion
 /// order (its result also depends on the thread count and timing). Mse is memory-bound; BCE-with-logits fused
@@ -24,7 +25,7 @@ public class ParallelReduction
     private float[] _target = [];
     private float[] _gradient = [];
 
-    [Params(10_000_000)]
+    [Params(65_536, 1_048_576, 10_000_000)]
     public int N { get; set; }
 
     [GlobalSetup]
