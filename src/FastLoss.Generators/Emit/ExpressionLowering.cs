@@ -30,6 +30,7 @@ internal sealed class ExpressionLowering
     private readonly Width _width;
     private readonly ElementType _type;
     private readonly Func<Variable, string> _variable;
+    private readonly Func<Variable, string?>? _reciprocal;
     private readonly Dictionary<Expr, int> _uses = new();
     private readonly Dictionary<Expr, string> _temporaries = new();
     private readonly List<string> _statements = new();
@@ -38,19 +39,23 @@ internal sealed class ExpressionLowering
     private readonly Dictionary<Expr, double?> _values = new();
     private readonly Dictionary<Expr, bool> _variableFree = new();
 
-    private ExpressionLowering(Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix)
+    private ExpressionLowering(Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix, Func<Variable, string?>? reciprocal = null)
     {
         _width = width;
         _type = type;
         _variable = variable;
         _temporaryPrefix = temporaryPrefix;
+        _reciprocal = reciprocal;
     }
 
-    /// <summary>The statements that compute the shared temporaries, then one expression per root.</summary>
+    /// <summary>
+    /// The statements that compute the shared temporaries, then one expression per root. <paramref name="reciprocal"/>
+    /// names the exact-reciprocal field of a hyperparameter divisor (or null): x / h then lowers to VectorMath.Divide.
+    /// </summary>
     public static (IReadOnlyList<string> Statements, IReadOnlyList<string> Results) Lower(
-        IReadOnlyList<Expr> roots, Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix = "t")
+        IReadOnlyList<Expr> roots, Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix = "t", Func<Variable, string?>? reciprocal = null)
     {
-        var lowering = new ExpressionLowering(width, type, variable, temporaryPrefix);
+        var lowering = new ExpressionLowering(width, type, variable, temporaryPrefix, reciprocal);
         foreach (Expr root in roots)
         {
             lowering.Count(root);
@@ -58,6 +63,22 @@ internal sealed class ExpressionLowering
 
         string[] results = roots.Select(r => lowering.Text(r).Text).ToArray();
         return (lowering._statements, results);
+    }
+
+    /// <summary>1/d when dividing by the literal d (rounded to the element type) is exactly a multiplication by it, else null.</summary>
+    private double? ExactReciprocal(double divisor)
+    {
+        if (_type == ElementType.Single)
+        {
+            float d = (float)divisor;
+            float r = 1f / d;
+            bool exact = d != 0 && !float.IsInfinity(d) && !float.IsNaN(d) && !float.IsInfinity(r) && (BitConverter.ToInt32(BitConverter.GetBytes(d), 0) & 0x007FFFFF) == 0;
+            return exact ? r : null;
+        }
+
+        double q = 1.0 / divisor;
+        bool exactDouble = divisor != 0 && !double.IsInfinity(divisor) && !double.IsNaN(divisor) && !double.IsInfinity(q) && (BitConverter.DoubleToInt64Bits(divisor) & 0x000FFFFFFFFFFFFF) == 0;
+        return exactDouble ? q : null;
     }
 
     /// <summary>The element keyword: float or double.</summary>
@@ -227,6 +248,18 @@ internal sealed class ExpressionLowering
                     BinaryOperator.LessThan or BinaryOperator.GreaterThan => ("false", Primary),
                     _ => ("!" + Keyword(_type) + ".IsNaN(" + left + ")", UnaryPrecedence),
                 };
+            }
+
+            case Binary { Operator: BinaryOperator.Divide, Right: Variable { Kind: ParameterKind.Hyperparameter } divisor } b when _reciprocal?.Invoke(divisor) is string reciprocal:
+                // A division by a per-call constant: a multiplication when that is exact (see VectorMath.Divide).
+                return ("VectorMath.Divide(" + Text(b.Left).Text + ", " + Text(b.Right).Text + ", " + reciprocal + ")", Primary);
+
+            case Binary { Operator: BinaryOperator.Divide, Right: Constant c } b when ExactReciprocal(c.Value) is double inverse:
+            {
+                // x / 2^k is x · 2^-k exactly (one correctly rounded result of the same real number).
+                (string symbol, int precedence) = Operator(BinaryOperator.Multiply, scalar);
+                string factor = Literal(inverse, _type);
+                return (Operand(b.Left, precedence) + " " + symbol + " " + (scalar ? (factor.StartsWith("-", StringComparison.Ordinal) ? "(" + factor + ")" : factor) : vector + ".Create(" + factor + ")"), precedence);
             }
 
             case Binary b:

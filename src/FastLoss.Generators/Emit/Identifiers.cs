@@ -35,6 +35,7 @@ internal sealed class Identifiers
     private readonly string[] _fields;
     private readonly string[] _gradients;
     private readonly string[] _gradientFields;
+    private readonly string[] _reciprocalFields;
 
     public Identifiers(FormulaSpec spec)
     {
@@ -114,6 +115,20 @@ internal sealed class Identifiers
             _gradientFields[i] = field;
         }
 
+        // A hyperparameter used as a divisor also gets a field for its exact reciprocal (VectorMath.ExactReciprocal).
+        _reciprocalFields = new string[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            string field = "_" + names[i] + "Reciprocal";
+            while (inScope.Contains(field))
+            {
+                field = "_" + field;
+            }
+
+            inScope.Add(field);
+            _reciprocalFields[i] = field;
+        }
+
         string scaleField = "_reductionScale";
         while (inScope.Contains(scaleField))
         {
@@ -123,7 +138,7 @@ internal sealed class Identifiers
         ScaleField = scaleField;
 
         // Temporaries live in the operator's methods, with the operands and hyperparameters and the hyperparameters' fields.
-        string[] operatorScope = _private.Concat(Enumerable.Range(0, names.Length).Where(i => spec.Parameters[i].Kind == ParameterKind.Hyperparameter).Select(i => _fields[i])).ToArray();
+        string[] operatorScope = _private.Concat(Enumerable.Range(0, names.Length).Where(i => spec.Parameters[i].Kind == ParameterKind.Hyperparameter).SelectMany(i => new[] { _fields[i], _reciprocalFields[i] })).ToArray();
         string prefix = "t";
         while (operatorScope.Any(name => IsTemporary(name, prefix)))
         {
@@ -150,6 +165,11 @@ internal sealed class Identifiers
 
         LossTypeParameter = typeParameter;
     }
+
+    /// <summary>The operator's field holding the exact reciprocal of hyperparameter <paramref name="index"/> (when it is a divisor).</summary>
+    /// <param name="index">The hyperparameter's position.</param>
+    /// <returns>The field name.</returns>
+    public string ReciprocalField(int index) => _reciprocalFields[index];
 
     /// <summary>The operator's field in the kernel struct.</summary>
     public string OperatorField { get; }

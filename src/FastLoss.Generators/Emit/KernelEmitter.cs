@@ -42,9 +42,15 @@ internal static class KernelEmitter
         w.Line("/// </remarks>");
         w.Line(generatedCode);
         w.Open("internal readonly struct " + name);
+        int[] divisors = Divisors(formula);
         foreach (int h in hyper)
         {
             w.Line("private readonly " + e + " " + ids.Field(h) + ";");
+        }
+
+        foreach (int h in divisors)
+        {
+            w.Line("private readonly " + e + " " + ids.ReciprocalField(h) + "; // 1/" + spec.Parameters[h].Name + " if dividing by it is a multiplication, else NaN");
         }
 
         if (hyper.Length > 0)
@@ -60,6 +66,11 @@ internal static class KernelEmitter
             foreach (int h in hyper)
             {
                 w.Line(ids.Field(h) + " = " + ids.Private(h) + ";");
+            }
+
+            foreach (int h in divisors)
+            {
+                w.Line(ids.ReciprocalField(h) + " = VectorMath.ExactReciprocal(" + ids.Private(h) + ");");
             }
 
             w.Close();
@@ -110,8 +121,10 @@ internal static class KernelEmitter
                 }
             }
 
+            HashSet<int> divisors = new(Divisors(formula));
             (IReadOnlyList<string> statements, IReadOnlyList<string> results) = ExpressionLowering.Lower(
-                roots, width, type, v => v.Kind == ParameterKind.Hyperparameter && width == Width.Scalar ? ids.Field(v.Index) : ids.Private(v.Index), ids.TemporaryPrefix);
+                roots, width, type, v => v.Kind == ParameterKind.Hyperparameter && width == Width.Scalar ? ids.Field(v.Index) : ids.Private(v.Index), ids.TemporaryPrefix,
+                v => divisors.Contains(v.Index) ? ids.ReciprocalField(v.Index) : null);
             foreach (string statement in statements)
             {
                 w.Line(statement);
@@ -327,6 +340,16 @@ internal static class KernelEmitter
         string constraint = words.Count == 0 ? "a number (not NaN)" : "a number " + string.Join(" and ", words);
         return (string.Join(" && ", conditions), constraint);
     }
+
+    /// <summary>The hyperparameters some expression of the formula divides by (they get an exact-reciprocal field).</summary>
+    internal static int[] Divisors(DerivedFormula formula)
+        => ExprNodes.Distinct(new[] { formula.Loss, formula.Gradient, formula.Hessian }.Concat(formula.OperandGradients.Select(g => g.Gradient)))
+            .OfType<Binary>()
+            .Where(b => b.Operator == BinaryOperator.Divide && b.Right is Variable { Kind: ParameterKind.Hyperparameter })
+            .Select(b => ((Variable)b.Right).Index)
+            .Distinct()
+            .OrderBy(i => i)
+            .ToArray();
 
     /// <summary>Tells the driver a kernel without VectorMath calls is cheap enough to inline four times per sum iteration.</summary>
     internal static void EmitIsArithmetic(SourceWriter w, bool arithmetic)

@@ -55,6 +55,26 @@ public class EmittedTextTests
     }
 
     [Fact]
+    public void Division_by_a_hyperparameter_goes_through_its_exact_reciprocal_and_by_a_power_of_two_becomes_a_product()
+    {
+        // scaleReciprocal is also a parameter name, so the generated field must step aside.
+        string text = GeneratorHarness.RunValid(GeneratorHarness.InLossesClass("""
+                /// <summary>Two divisions by hyperparameters and one by a literal.</summary>
+                [LossFormula]
+                public static float Scaled(float input, float target, [Hyperparameter(Default = 2.0)] float scale, [Hyperparameter(Default = 1.0)] float scaleReciprocal)
+                    => (input - target) * (input - target) / scale + input / scaleReciprocal + target / 4f;
+            """)).Source;
+
+        Assert.Contains("private readonly float __scaleReciprocal;", text, StringComparison.Ordinal);
+        Assert.Contains("__scaleReciprocal = VectorMath.ExactReciprocal(scale);", text, StringComparison.Ordinal);
+        Assert.Contains("_scaleReciprocalReciprocal = VectorMath.ExactReciprocal(scaleReciprocal);", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Divide(t0 * t0, scale, __scaleReciprocal)", text, StringComparison.Ordinal);
+        Assert.Contains("target * Vector512.Create(0.25f)", text, StringComparison.Ordinal);
+        Assert.Contains("target * 0.25f", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ 4f", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Double_literals_carry_the_d_suffix()
     {
         string text = GeneratorHarness.RunValid(SampleFormulas.ClampedHinge).Source;
