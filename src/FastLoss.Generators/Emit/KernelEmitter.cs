@@ -207,6 +207,7 @@ internal static class KernelEmitter
                 w.Line("ThrowHelper.ValidateHyperparameter(" + condition + ", " + ids.Private(h) + ", " + Quoted(spec.Parameters[h].Name) + ", \"" + constraint + "\");");
             }
 
+            EmitClampBoundChecks(w, spec, ids, type);
             w.Close();
         }
 
@@ -339,6 +340,72 @@ internal static class KernelEmitter
 
         string constraint = words.Count == 0 ? "a number (not NaN)" : "a number " + string.Join(" and ", words);
         return (string.Join(" && ", conditions), constraint);
+    }
+
+    /// <summary>
+    /// Math.Clamp throws when its lower bound exceeds its upper bound; the lowered min(max(x, lo), hi) would silently
+    /// return hi. Bounds that depend on hyperparameters only are checked once per call, before anything is read.
+    /// </summary>
+    private static void EmitClampBoundChecks(SourceWriter w, FormulaSpec spec, Identifiers ids, ElementType type)
+    {
+        foreach (Call clamp in AlwaysEvaluatedClamps(spec.Loss).Distinct())
+        {
+            Variable[] boundVariables = ExprNodes.Distinct(new[] { clamp.Arguments[1], clamp.Arguments[2] }).OfType<Variable>().ToArray();
+            if (boundVariables.Length == 0 || boundVariables.Any(v => v.Kind != ParameterKind.Hyperparameter))
+            {
+                continue;
+            }
+
+            (IReadOnlyList<string> statements, IReadOnlyList<string> bounds) = ExpressionLowering.Lower(
+                new[] { clamp.Arguments[1], clamp.Arguments[2] }, Width.Scalar, type, v => ids.Private(v.Index), ids.TemporaryPrefix);
+            int named = boundVariables.Min(v => v.Index);
+            string constraint = "such that Math.Clamp's lower bound " + FormulaPrinter.Print(clamp.Arguments[1]) + " is at most its upper bound " + FormulaPrinter.Print(clamp.Arguments[2]);
+            string check = "ThrowHelper.ValidateHyperparameter(!(" + bounds[0] + " > " + bounds[1] + "), " + ids.Private(named) + ", " + Quoted(spec.Parameters[named].Name) + ", " + Quoted(constraint) + ");";
+            if (statements.Count == 0)
+            {
+                w.Line(check);
+                continue;
+            }
+
+            // The bounds' temporaries in a block of their own, so two clamps can both use t0.
+            w.Line("{");
+            w.Push();
+            foreach (string statement in statements)
+            {
+                w.Line(statement);
+            }
+
+            w.Line(check);
+            w.Pop();
+            w.Line("}");
+        }
+    }
+
+    /// <summary>The Clamp calls the formula method evaluates on every call: not those inside a branch of a conditional.</summary>
+    private static IEnumerable<Call> AlwaysEvaluatedClamps(Expr e)
+    {
+        IEnumerable<Expr> children = e switch
+        {
+            Conditional c => new[] { c.Test },
+            Unary u => new[] { u.Operand },
+            Binary { Operator: BinaryOperator.And or BinaryOperator.Or } b => new[] { b.Left }, // && and || short-circuit
+            Binary b => new[] { b.Left, b.Right },
+            Call call => call.Arguments,
+            _ => Enumerable.Empty<Expr>(),
+        };
+
+        if (e is Call { Function: MathFunction.Clamp } clamp)
+        {
+            yield return clamp;
+        }
+
+        foreach (Expr child in children)
+        {
+            foreach (Call inner in AlwaysEvaluatedClamps(child))
+            {
+                yield return inner;
+            }
+        }
     }
 
     /// <summary>The hyperparameters some expression of the formula divides by (they get an exact-reciprocal field).</summary>
