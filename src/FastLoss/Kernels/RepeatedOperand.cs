@@ -44,60 +44,21 @@ internal readonly ref struct RepeatedOperand<T>
 
     /// <summary>The values of the elements starting at <paramref name="i"/>.</summary>
     public Vector128<T> At128(nuint i)
-    {
-        if (_period == 0)
-        {
-            return Vector128.Create(_constant);
-        }
-
-        nuint offset = _direct ? i : i % _period;
-        if (_direct || offset + (nuint)Vector128<T>.Count <= _period)
-        {
-            return Vector128.LoadUnsafe(ref _values, offset);
-        }
-
-        Span<T> lanes = stackalloc T[Vector128<T>.Count];
-        Gather(lanes, offset);
-        return Vector128.Create<T>(lanes);
-    }
+        => _period == 0 ? Vector128.Create(_constant)
+            : IsContiguous(i, Vector128<T>.Count, out nuint offset) ? Vector128.LoadUnsafe(ref _values, offset)
+            : Vector128.Create<T>(Gather(stackalloc T[Vector128<T>.Count], offset));
 
     /// <inheritdoc cref="At128"/>
     public Vector256<T> At256(nuint i)
-    {
-        if (_period == 0)
-        {
-            return Vector256.Create(_constant);
-        }
-
-        nuint offset = _direct ? i : i % _period;
-        if (_direct || offset + (nuint)Vector256<T>.Count <= _period)
-        {
-            return Vector256.LoadUnsafe(ref _values, offset);
-        }
-
-        Span<T> lanes = stackalloc T[Vector256<T>.Count];
-        Gather(lanes, offset);
-        return Vector256.Create<T>(lanes);
-    }
+        => _period == 0 ? Vector256.Create(_constant)
+            : IsContiguous(i, Vector256<T>.Count, out nuint offset) ? Vector256.LoadUnsafe(ref _values, offset)
+            : Vector256.Create<T>(Gather(stackalloc T[Vector256<T>.Count], offset));
 
     /// <inheritdoc cref="At128"/>
     public Vector512<T> At512(nuint i)
-    {
-        if (_period == 0)
-        {
-            return Vector512.Create(_constant);
-        }
-
-        nuint offset = _direct ? i : i % _period;
-        if (_direct || offset + (nuint)Vector512<T>.Count <= _period)
-        {
-            return Vector512.LoadUnsafe(ref _values, offset);
-        }
-
-        Span<T> lanes = stackalloc T[Vector512<T>.Count];
-        Gather(lanes, offset);
-        return Vector512.Create<T>(lanes);
-    }
+        => _period == 0 ? Vector512.Create(_constant)
+            : IsContiguous(i, Vector512<T>.Count, out nuint offset) ? Vector512.LoadUnsafe(ref _values, offset)
+            : Vector512.Create<T>(Gather(stackalloc T[Vector512<T>.Count], offset));
 
     /// <summary>Throws unless <paramref name="length"/> is 0 (none), 1, <paramref name="period"/> or <paramref name="inputLength"/>.</summary>
     public static void ValidateLength(int length, int period, int inputLength, string name)
@@ -110,7 +71,16 @@ internal readonly ref struct RepeatedOperand<T>
         }
     }
 
-    private void Gather(Span<T> lanes, nuint offset)
+    /// <summary>Where element <paramref name="i"/> reads, and whether <paramref name="count"/> values from there are contiguous (no wrap).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsContiguous(nuint i, int count, out nuint offset)
+    {
+        offset = _direct ? i : i % _period;
+        return _direct || offset + (nuint)count <= _period;
+    }
+
+    /// <summary>The values from <paramref name="offset"/> on, wrapping at the period, into <paramref name="lanes"/>.</summary>
+    private ReadOnlySpan<T> Gather(Span<T> lanes, nuint offset)
     {
         for (int j = 0; j < lanes.Length; j++)
         {
@@ -120,5 +90,7 @@ internal readonly ref struct RepeatedOperand<T>
                 offset = 0;
             }
         }
+
+        return lanes;
     }
 }
