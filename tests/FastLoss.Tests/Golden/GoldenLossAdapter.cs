@@ -38,6 +38,18 @@ public abstract class GoldenLossAdapter
     /// </summary>
     public virtual IReadOnlyCollection<string> OperandGradients => [];
 
+    /// <summary>
+    /// For a loss whose gradient torch forms as a sum of terms that can cancel far below their own size, per element
+    /// the sum of the terms' magnitudes (computed from the case's inputs); the comparison then also allows
+    /// <see cref="GoldenTolerance.TermUlps"/> unit roundoffs of it (<see cref="GoldenTolerance.Matches"/>). Null (the
+    /// default) when the norm-wise floor already covers the rounding of the terms.
+    /// </summary>
+    /// <param name="goldenCase">The case.</param>
+    /// <param name="inputName">The golden input whose gradient is compared.</param>
+    /// <param name="reduction">The reduction of the compared gradient (Sum for 'none').</param>
+    /// <returns>One magnitude per gradient element, or null.</returns>
+    public virtual double[]? GradientTerms(GoldenCase goldenCase, string inputName, Reduction reduction) => null;
+
     /// <summary>Maps a golden reduction key onto a FastLoss reduction (null: 'none', i.e. the destination overload).</summary>
     /// <param name="key">The key of <c>results</c>.</param>
     /// <param name="reduction">The reduction, or null for 'none'.</param>

@@ -97,6 +97,8 @@ public static class GoldenRunner
         double[] output = Round<T>(result.Output!);
         double[]? gradient = result.Gradients.TryGetValue(adapter.PredictionName, out double[]? g) && g is not null ? Round<T>(g) : null;
         double gradientScale = gradient is null ? 0 : GoldenTolerance.NormScale(gradient);
+        double[]? gradientTerms = gradient is null ? null
+            : GoldenTolerance.TermAllowance(adapter.GradientTerms(c, adapter.PredictionName, reduction ?? Reduction.Sum), c.DType);
         string at = $"{c.Id} [{key}]";
         string grad = "grad." + adapter.PredictionName;
         if (gradient is null && c.GradWrt.Contains(adapter.PredictionName))
@@ -114,7 +116,7 @@ public static class GoldenRunner
             GoldenTolerance.Compare(failures, $"{at} {adapter.Name}(destination) output", output, invocation.None(), rtol, GoldenTolerance.NormScale(output));
             if (gradient is not null)
             {
-                GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient(Sum) {grad}", gradient, invocation.Gradient(Reduction.Sum), rtol, gradientScale);
+                GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient(Sum) {grad}", gradient, invocation.Gradient(Reduction.Sum), rtol, gradientScale, gradientTerms);
             }
 
             return;
@@ -127,8 +129,8 @@ public static class GoldenRunner
         GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}) output", output, [fused], rtol, scale);
         if (gradient is not null)
         {
-            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient({r}) {grad}", gradient, invocation.Gradient(r), rtol, gradientScale);
-            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}) {grad}", gradient, fusedGradient, rtol, gradientScale);
+            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient({r}) {grad}", gradient, invocation.Gradient(r), rtol, gradientScale, gradientTerms);
+            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}) {grad}", gradient, fusedGradient, rtol, gradientScale, gradientTerms);
         }
     }
 
@@ -167,10 +169,11 @@ public static class GoldenRunner
 
             double[] expected = Round<T>(golden);
             double scale = GoldenTolerance.NormScale(expected);
-            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient({r}, all gradients) grad.{name}", expected, separate[name], rtol, scale);
+            double[]? terms = GoldenTolerance.TermAllowance(adapter.GradientTerms(c, name, r), c.DType);
+            GoldenTolerance.Compare(failures, $"{at} {adapter.Name}Gradient({r}, all gradients) grad.{name}", expected, separate[name], rtol, scale, terms);
             if (fused is not null)
             {
-                GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}, all gradients) grad.{name}", expected, fused[name], rtol, scale);
+                GoldenTolerance.Compare(failures, $"{at} {adapter.Name}WithGradient({r}, all gradients) grad.{name}", expected, fused[name], rtol, scale, terms);
             }
         }
     }

@@ -19,17 +19,57 @@ public sealed class CosineEmbeddingAdapter : EmbeddingLossAdapter
     /// <inheritdoc/>
     protected override string? TargetName => "target";
 
+    /// <summary>torch's ε, the float32 constant 1e-12 (golden README: even in float64).</summary>
+    private const double Epsilon = 1e-12f;
+
     /// <inheritdoc/>
     /// <remarks>
-    /// KNOWN GAP, not a semantics question: in cosine_embedding_loss/0018 (float64, D = 1, cos = 1 − 4e-13) torch's
-    /// denominator for row 1 is one ulp above sqrt((x1² + ε)(x2² + ε)) correctly rounded, which FastLoss computes; the
-    /// loss still matches but the gradient there is a cancellation of O(1) terms down to 1e-13, so that one ulp moves it
-    /// by 2e-16 while the norm-wise tolerance is 5e-22. Which op of torch rounds differently is not found yet.
+    /// Torch's gradient of row i is, per element, gP·x2 + 2·(gm·x1) with gP = g/den and gm = −g·(cos/den)/(2·den)·m2
+    /// (autograd through prod_sum / sqrt(m1·m2)); at D = 1 the two terms are ≈ ±x2/den and cancel to x2·ε/(den·m1).
+    /// The magnitudes |gP·x2| + 2·|gm·x1| (and symmetrically for input2) are recomputed here from the inputs, with
+    /// |g| = 1/N for mean and 1 for sum where the row's branch passes a gradient (y = 1, or y = −1 with cos ≥ margin)
+    /// and 0 elsewhere.
     /// </remarks>
-    public override string? Unsupported(GoldenCase goldenCase)
-        => goldenCase.Id == "cosine_embedding_loss/0018"
-            ? "KNOWN GAP: torch's denominator 1 ulp off the correctly rounded one in a D = 1 cancellation case (gradient 2e-16 off, tolerance 5e-22)"
-            : null;
+    public override double[]? GradientTerms(GoldenCase goldenCase, string inputName, Reduction reduction)
+    {
+        double[] x1 = goldenCase.Inputs["input1"].Data;
+        double[] x2 = goldenCase.Inputs["input2"].Data;
+        double[] target = goldenCase.Inputs["target"].Data;
+        double margin = goldenCase.Number("margin", 0.0);
+        int[] shape = goldenCase.Inputs["input1"].Shape;
+        int dimension = shape.Length == 0 ? 1 : shape[^1];
+        if (dimension == 0 || x1.Length != x2.Length || x1.Length != target.Length * dimension)
+        {
+            return null;
+        }
+
+        int rows = x1.Length / dimension;
+        double g = reduction == Reduction.Mean ? 1.0 / rows : 1.0;
+        (double[] own, double[] other) = inputName == "input1" ? (x1, x2) : (x2, x1);
+        var terms = new double[x1.Length];
+        for (int i = 0; i < rows; i++)
+        {
+            double dot = 0, ownSquare = 0, otherSquare = 0;
+            for (int j = i * dimension; j < (i + 1) * dimension; j++)
+            {
+                dot += own[j] * other[j];
+                ownSquare += own[j] * own[j];
+                otherSquare += other[j] * other[j];
+            }
+
+            double den = Math.Sqrt((ownSquare + Epsilon) * (otherSquare + Epsilon));
+            double cos = dot / den;
+            double passed = target[i] == 1 || (target[i] == -1 && cos - margin >= 0) ? g : 0;
+            double direct = passed / den;
+            double throughNorm = passed * Math.Abs(cos / den) / (2 * den) * (otherSquare + Epsilon);
+            for (int j = i * dimension; j < (i + 1) * dimension; j++)
+            {
+                terms[j] = Math.Abs(direct * other[j]) + (2 * Math.Abs(throughNorm * own[j]));
+            }
+        }
+
+        return terms;
+    }
 
     /// <inheritdoc/>
     protected override EmbeddingCalls<float> Single(GoldenCase goldenCase, int dimension)
