@@ -130,7 +130,7 @@ public sealed class LossCase<T> : ILossCase
 
     public string[] OperandNames => Formula.OperandNames;
 
-    /// <summary>The generated operator struct's type.</summary>
+    /// <summary>The generated operator struct's type (a generic definition for a formula that divides by a hyperparameter).</summary>
     public Type OperatorType
     {
         get
@@ -139,6 +139,7 @@ public sealed class LossCase<T> : ILossCase
             string qualifier = generic ? (typeof(T) == typeof(float) ? "Single" : "Double") : string.Empty;
             string name = Method + qualifier + "Operator";
             return Owner.GetNestedType(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+                ?? Owner.GetNestedType(name + "`1", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
                 ?? throw new InvalidOperationException(Owner.Name + "." + name + " not found.");
         }
     }

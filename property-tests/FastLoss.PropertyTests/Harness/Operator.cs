@@ -23,6 +23,17 @@ public sealed class Operator<T>
 {
     public Operator(Type type, int operands, T[] hyperparameters)
     {
+        // A formula that divides by a hyperparameter has an operator generic over its division mode: the multiplying one
+        // is valid when every divisor has an exact reciprocal (here: every hyperparameter, a sufficient test), the
+        // dividing one always; the public API makes the same choice from the divisors alone.
+        if (type.IsGenericTypeDefinition)
+        {
+            bool exact = hyperparameters.All(h => typeof(T) == typeof(float)
+                ? global::FastLoss.Kernels.VectorMath.HasExactReciprocal(float.CreateTruncating(h))
+                : global::FastLoss.Kernels.VectorMath.HasExactReciprocal(double.CreateTruncating(h)));
+            type = type.MakeGenericType(exact ? typeof(global::FastLoss.Kernels.MultiplyByReciprocal) : typeof(global::FastLoss.Kernels.TrueDivision));
+        }
+
         object instance = hyperparameters.Length == 0
             ? Activator.CreateInstance(type)!
             : Activator.CreateInstance(type, hyperparameters.Cast<object>().ToArray())!;

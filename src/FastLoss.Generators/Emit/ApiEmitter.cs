@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using FastLoss.Generators.Model;
@@ -11,7 +12,7 @@ namespace FastLoss.Generators.Emit;
 /// </summary>
 internal static partial class ApiEmitter
 {
-    public static void Emit(SourceWriter w, FormulaSpec spec, ElementType type, string generatedCode)
+    public static void Emit(SourceWriter w, FormulaSpec spec, ElementType type, Division division, string generatedCode)
     {
         string e = ExpressionLowering.Keyword(type);
 
@@ -71,20 +72,24 @@ internal static partial class ApiEmitter
         w.Line();
         Docs("The mean or sum of <see cref=\"" + cref + "\"/> over the elements.", null, null, reduction: true, "The reduced loss.");
         w.Open(access + " static " + e + " " + spec.Name + "(" + operandList + HyperList(withDefaults: true) + ", Reduction reduction = Reduction.Mean)");
-        w.Line("var " + local + " = new " + kernel + "(" + kernelArguments + ");");
-        w.Line("return " + Driver + ".Reduce<" + e + ", " + kernel + ">(ref " + local + ", reduction);");
+        string DivisorName(int d) => Names.Identifier(spec.Parameters[d].Name);
+        division.EmitBody(w, kernel, DivisorName, k => new[]
+        {
+            "var " + local + " = new " + k + "(" + kernelArguments + ");",
+            "return " + Driver + ".Reduce<" + e + ", " + k + ">(ref " + local + ", reduction);",
+        });
         w.Close();
 
-        var variants = new List<(string Method, string Summary, string Destination, string DestinationText, bool Reduction, string ReturnType, string Body)>
+        var variants = new List<(string Method, string Summary, string Destination, string DestinationText, bool Reduction, string ReturnType, Func<string, string> Body)>
         {
             (spec.Name, "Writes <see cref=\"" + cref + "\"/> of each element (PyTorch's <c>reduction='none'</c>).", "destination", "Receives one loss per element.", false, "void",
-                Driver + ".MapLoss<" + e + ", " + kernel + ">(ref " + local + ", destination);"),
+                k => Driver + ".MapLoss<" + e + ", " + k + ">(ref " + local + ", destination);"),
             (spec.Name + "Gradient", "Writes the gradient of the reduced <see cref=\"" + cref + "\"/> with respect to the input (for per-element losses, use the gradient of the sum).", "inputGradient", "Receives d(loss)/d(input).", true, "void",
-                Driver + ".MapGradient<" + e + ", " + kernel + ">(ref " + local + ", inputGradient, reduction);"),
+                k => Driver + ".MapGradient<" + e + ", " + k + ">(ref " + local + ", inputGradient, reduction);"),
             (spec.Name + "WithGradient", "Computes the reduced <see cref=\"" + cref + "\"/> and writes its gradient with respect to the input, in one pass.", "inputGradient", "Receives d(loss)/d(input).", true, e,
-                "return " + Driver + ".ReduceWithGradient<" + e + ", " + kernel + ">(ref " + local + ", inputGradient, reduction);"),
+                k => "return " + Driver + ".ReduceWithGradient<" + e + ", " + k + ">(ref " + local + ", inputGradient, reduction);"),
             (spec.Name + "Hessian", "Writes the diagonal of the Hessian of the reduced <see cref=\"" + cref + "\"/> with respect to the input (what Newton-style optimisers and gradient-boosting objectives need).", "inputHessian", "Receives d²(loss)/d(input)².", true, "void",
-                Driver + ".MapHessian<" + e + ", " + kernel + ">(ref " + local + ", inputHessian, reduction);"),
+                k => Driver + ".MapHessian<" + e + ", " + k + ">(ref " + local + ", inputHessian, reduction);"),
         };
 
         foreach (var v in variants)
@@ -93,9 +98,8 @@ internal static partial class ApiEmitter
             w.Line();
             Docs(v.Summary, v.Destination, v.DestinationText, v.Reduction, v.ReturnType == "void" ? null : "The reduced loss.");
             w.Open(access + " static " + v.ReturnType + " " + v.Method + "(" + operandList + HyperList(withDefaults: false) + tail + ")");
-            w.Line(kernel + ".ValidateDestination(" + operandNames + ", " + v.Destination + ", \"" + v.Destination + "\");");
-            w.Line("var " + local + " = new " + kernel + "(" + kernelArguments + ");");
-            w.Line(v.Body);
+            w.Line(division.ForValidation(kernel) + ".ValidateDestination(" + operandNames + ", " + v.Destination + ", \"" + v.Destination + "\");");
+            division.EmitBody(w, kernel, DivisorName, k => new[] { "var " + local + " = new " + k + "(" + kernelArguments + ");", v.Body(k) });
             w.Close();
 
             if (allDefaults)

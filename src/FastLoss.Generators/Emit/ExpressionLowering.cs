@@ -251,8 +251,9 @@ internal sealed class ExpressionLowering
             }
 
             case Binary { Operator: BinaryOperator.Divide, Right: Variable { Kind: ParameterKind.Hyperparameter } divisor } b when _reciprocal?.Invoke(divisor) is string reciprocal:
-                // A division by a per-call constant: a multiplication when that is exact (see VectorMath.Divide).
-                return ("VectorMath.Divide(" + Text(b.Left).Text + ", " + Text(b.Right).Text + ", " + reciprocal + ")", Primary);
+                // A division by a per-call constant: a multiplication when that is exact, as the operator's division
+                // mode says (see Division and VectorMath.Divide).
+                return ("VectorMath.Divide<" + Keyword(_type) + ", " + Division.Parameter + ">(" + Text(b.Left).Text + ", " + Text(b.Right).Text + ", " + reciprocal + ")", Primary);
 
             case Binary { Operator: BinaryOperator.Divide, Right: Constant c } b when ExactReciprocal(c.Value) is double inverse:
             {

@@ -43,6 +43,7 @@ internal static class FormulaEmitter
             w.Open((type.IsStatic ? "static " : string.Empty) + "partial " + type.Keyword + " " + type.Name);
         }
 
+        var division = new Division(KernelEmitter.Divisors(formula));
         bool first = true;
         foreach (ElementType element in spec.ElementTypes)
         {
@@ -52,14 +53,14 @@ internal static class FormulaEmitter
             }
 
             first = false;
-            KernelEmitter.EmitOperator(w, formula, element, GeneratedCode);
-            KernelEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, GeneratedCode);
-            OperandGradientEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, GeneratedCode);
-            ApiEmitter.Emit(w, spec, element, GeneratedCode);
-            OperandGradientEmitter.EmitApi(w, spec, element, GeneratedCode);
+            KernelEmitter.EmitOperator(w, formula, element, division, GeneratedCode);
+            KernelEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, division, GeneratedCode);
+            OperandGradientEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, division, GeneratedCode);
+            ApiEmitter.Emit(w, spec, element, division, GeneratedCode);
+            OperandGradientEmitter.EmitApi(w, spec, element, division, GeneratedCode);
         }
 
-        LossClassEmitter.Emit(w, spec, GeneratedCode);
+        LossClassEmitter.Emit(w, spec, division, GeneratedCode);
 
         foreach (ContainingType _ in spec.ContainingTypes)
         {

@@ -15,7 +15,7 @@ internal static class KernelEmitter
 {
     private static readonly Width[] Widths = { Width.Scalar, Width.Vector128, Width.Vector256, Width.Vector512 };
 
-    public static void EmitOperator(SourceWriter w, DerivedFormula formula, ElementType type, string generatedCode)
+    public static void EmitOperator(SourceWriter w, DerivedFormula formula, ElementType type, Division division, string generatedCode)
     {
         FormulaSpec spec = formula.Spec;
         string name = Names.Operator(spec, type);
@@ -41,7 +41,7 @@ internal static class KernelEmitter
         w.Line("/// </code>");
         w.Line("/// </remarks>");
         w.Line(generatedCode);
-        w.Open("internal readonly struct " + name);
+        w.Open("internal readonly struct " + name + division.TypeParameters + division.Constraint);
         int[] divisors = Divisors(formula);
         foreach (int h in hyper)
         {
@@ -140,10 +140,10 @@ internal static class KernelEmitter
         }
     }
 
-    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, string generatedCode)
+    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, Division division, string generatedCode)
     {
         string name = Names.Kernel(spec, type);
-        string op = Names.Operator(spec, type);
+        string op = division.Within(Names.Operator(spec, type));
         string e = ExpressionLowering.Keyword(type);
         var ids = new Identifiers(spec);
         int[] operands = Operands(spec);
@@ -153,7 +153,7 @@ internal static class KernelEmitter
         w.Line();
         w.Line("/// <summary>Binds the operand spans of <see cref=\"" + Names.FormulaCref(spec) + "\"/> for the element-wise driver.</summary>");
         w.Line(generatedCode);
-        w.Open("private readonly ref struct " + name + " : IElementwiseKernel<" + e + ">");
+        w.Open("private readonly ref struct " + name + division.TypeParameters + " : IElementwiseKernel<" + e + ">" + division.Constraint);
         string operatorField = ids.OperatorField;
         w.Line("private readonly " + op + " " + operatorField + ";");
         foreach (int o in operands)

@@ -68,7 +68,13 @@ public class EmittedTextTests
         Assert.Contains("private readonly float __scaleReciprocal;", text, StringComparison.Ordinal);
         Assert.Contains("__scaleReciprocal = VectorMath.ExactReciprocal(scale);", text, StringComparison.Ordinal);
         Assert.Contains("_scaleReciprocalReciprocal = VectorMath.ExactReciprocal(scaleReciprocal);", text, StringComparison.Ordinal);
-        Assert.Contains("VectorMath.Divide(t0 * t0, scale, __scaleReciprocal)", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Divide<float, TDivision>(t0 * t0, scale, __scaleReciprocal)", text, StringComparison.Ordinal);
+
+        // The division mode is a type argument chosen once per call, not a test per vector.
+        Assert.Contains("internal readonly struct ScaledOperator<TDivision> where TDivision : struct, global::FastLoss.Kernels.IDivisionMode", text, StringComparison.Ordinal);
+        Assert.Contains("if (global::FastLoss.Kernels.VectorMath.HasExactReciprocal(scale) && global::FastLoss.Kernels.VectorMath.HasExactReciprocal(scaleReciprocal))", text, StringComparison.Ordinal);
+        Assert.Contains("ScaledKernel<global::FastLoss.Kernels.MultiplyByReciprocal>>(ref kernel, reduction);", text, StringComparison.Ordinal);
+        Assert.Contains("ScaledKernel<global::FastLoss.Kernels.TrueDivision>>(ref kernel, reduction);", text, StringComparison.Ordinal);
         Assert.Contains("target * Vector512.Create(0.25f)", text, StringComparison.Ordinal);
         Assert.Contains("target * 0.25f", text, StringComparison.Ordinal);
         Assert.DoesNotContain("/ 4f", text, StringComparison.Ordinal);

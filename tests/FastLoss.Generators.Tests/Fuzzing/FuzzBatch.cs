@@ -94,7 +94,8 @@ internal sealed class FuzzBatch : IDisposable
         }
 
         // Probes only for the formulas that were generated.
-        string probes = ProbeSource(formulas.Where(f => !batch.Errors.ContainsKey(f.Name)));
+        string probes = ProbeSource(formulas.Where(f => !batch.Errors.ContainsKey(f.Name)), f => Types(f).Any(single =>
+            generated.GetTypeByMetadataName(Namespace + "." + ClassName + "+" + OperatorName(f, single) + "`1") is not null));
         SyntaxTree probeTree = CSharpSyntaxTree.ParseText(probes, GeneratorHarness.ParseOptions, path: "Probes.cs");
         Compilation output = generated.AddSyntaxTrees(probeTree);
 
@@ -166,7 +167,12 @@ internal sealed class FuzzBatch : IDisposable
     /// methods: the public API (per-element loss, gradient, fused, Hessian, with Reduction.Sum so no scaling) and the
     /// operator struct called directly for the scalar, Vector128, Vector256 and Vector512 overloads.
     /// </summary>
-    private static string ProbeSource(IEnumerable<FuzzFormula> formulas)
+    /// <remarks>
+    /// An operator that divides by a hyperparameter is generic over its division mode (<paramref name="dividesByHyperparameter"/>):
+    /// the probe multiplies by exact reciprocals when every hyperparameter has one (a sufficient test for the divisors)
+    /// and divides otherwise; the API probes exercise the choice the generated methods make themselves.
+    /// </remarks>
+    private static string ProbeSource(IEnumerable<FuzzFormula> formulas, Func<FuzzFormula, bool> dividesByHyperparameter)
     {
         var sb = new StringBuilder("using System;\nusing System.Runtime.Intrinsics;\nusing FastLoss;\n\nnamespace FuzzProbes;\n\n");
         string owner = "global::" + Namespace + "." + ClassName;
@@ -192,7 +198,20 @@ internal sealed class FuzzBatch : IDisposable
                     .Append(owner).Append('.').Append(f.Name).Append("WithGradient(").Append(operands).Append(hyper).Append(", new Span<").Append(e).Append(">(d), Reduction.Sum);\n");
 
                 // w: [quantity * 4 + width], quantity 0 loss, 1 gradient, 2 Hessian, 3 fused loss, 4 fused gradient; width 0 scalar, 1..3 = 128/256/512.
-                sb.Append("    internal static void Widths(").Append(e).Append("[][] o, ").Append(e).Append("[] h, ").Append(e).Append("[][] w)\n    {\n");
+                bool generic = dividesByHyperparameter(f);
+                if (generic)
+                {
+                    sb.Append("    internal static void Widths(").Append(e).Append("[][] o, ").Append(e).Append("[] h, ").Append(e).Append("[][] w)\n    {\n");
+                    sb.Append("        if (Array.TrueForAll(h, global::FastLoss.Kernels.VectorMath.HasExactReciprocal)) WidthsIn<global::FastLoss.Kernels.MultiplyByReciprocal>(o, h, w);\n");
+                    sb.Append("        else WidthsIn<global::FastLoss.Kernels.TrueDivision>(o, h, w);\n    }\n");
+                    sb.Append("    private static void WidthsIn<TDivision>(").Append(e).Append("[][] o, ").Append(e).Append("[] h, ").Append(e).Append("[][] w) where TDivision : struct, global::FastLoss.Kernels.IDivisionMode\n    {\n");
+                    create = "new " + op + "<TDivision>(" + string.Join(", ", f.Hyperparameters.Select((_, i) => "h[" + i.ToString(CultureInfo.InvariantCulture) + "]")) + ")";
+                }
+                else
+                {
+                    sb.Append("    internal static void Widths(").Append(e).Append("[][] o, ").Append(e).Append("[] h, ").Append(e).Append("[][] w)\n    {\n");
+                }
+
                 sb.Append("        var op = ").Append(create).Append(";\n");
                 sb.Append("        for (int i = 0; i < o[0].Length; i++)\n        {\n");
                 sb.Append("            w[0][i] = op.Loss(").Append(scalarArgs("i")).Append(");\n");

@@ -4,8 +4,9 @@ using FastLoss.Kernels;
 namespace FastLoss.Tests.Kernels;
 
 /// <summary>
-/// VectorMath.Divide multiplies by ExactReciprocal(d) when that reciprocal is not NaN: it must give the bits of x / d for
-/// every dividend, at every width, and ExactReciprocal must refuse every divisor for which it would not.
+/// Generated code picks VectorMath.Divide's MultiplyByReciprocal mode when HasExactReciprocal(d), TrueDivision otherwise:
+/// either way it must give the bits of x / d for every dividend, at every width, and ExactReciprocal must refuse every
+/// divisor for which multiplying would not.
 /// </summary>
 public class VectorMathDivideTests
 {
@@ -32,14 +33,15 @@ public class VectorMathDivideTests
         foreach (float d in divisors)
         {
             float r = VectorMath.ExactReciprocal(d);
+            Assert.Equal(!float.IsNaN(r), VectorMath.HasExactReciprocal(d));
             multiplied += float.IsNaN(r) ? 0 : 1;
             foreach (float x in FloatDividends)
             {
                 float want = x / d;
-                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(VectorMath.Divide(x, d, r)));
-                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(VectorMath.Divide(Vector128.Create(x), Vector128.Create(d), r)[3]));
-                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(VectorMath.Divide(Vector256.Create(x), Vector256.Create(d), r)[7]));
-                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(VectorMath.Divide(Vector512.Create(x), Vector512.Create(d), r)[15]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(Quotient(x, d, r)));
+                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(Quotient(Vector128.Create(x), Vector128.Create(d), r)[3]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(Quotient(Vector256.Create(x), Vector256.Create(d), r)[7]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(want), BitConverter.SingleToInt32Bits(Quotient(Vector512.Create(x), Vector512.Create(d), r)[15]));
             }
         }
 
@@ -62,12 +64,13 @@ public class VectorMathDivideTests
         foreach (double d in divisors)
         {
             double r = VectorMath.ExactReciprocal(d);
+            Assert.Equal(!double.IsNaN(r), VectorMath.HasExactReciprocal(d));
             multiplied += double.IsNaN(r) ? 0 : 1;
             foreach (double x in DoubleDividends)
             {
                 double want = x / d;
-                Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(VectorMath.Divide(x, d, r)));
-                Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(VectorMath.Divide(Vector512.Create(x), Vector512.Create(d), r)[7]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(Quotient(x, d, r)));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(want), BitConverter.DoubleToInt64Bits(Quotient(Vector512.Create(x), Vector512.Create(d), r)[7]));
             }
         }
 
@@ -86,6 +89,37 @@ public class VectorMathDivideTests
         Assert.Equal(0.5f, VectorMath.ExactReciprocal(2f));
         Assert.Equal(-4.0, VectorMath.ExactReciprocal(-0.25));
     }
+
+    [Fact]
+    public void Division_modes_are_what_they_say()
+    {
+        // 3 has no exact reciprocal; the reciprocal mode multiplies by whatever it is given, the true division ignores it.
+        Assert.Equal(6f * 0.25f, VectorMath.Divide<float, MultiplyByReciprocal>(6f, 3f, 0.25f));
+        Assert.Equal(2f, VectorMath.Divide<float, TrueDivision>(6f, 3f, 0.25f));
+        Assert.Equal(2.0, VectorMath.Divide<double, TrueDivision>(Vector256.Create(6.0), Vector256.Create(3.0), double.NaN)[3]);
+        Assert.True(MultiplyByReciprocal.ByReciprocal);
+        Assert.False(TrueDivision.ByReciprocal);
+    }
+
+    // What generated code does: the mode is chosen once per call from the divisor.
+    private static T Quotient<T>(T x, T d, T r)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+        => Exact(d) ? VectorMath.Divide<T, MultiplyByReciprocal>(x, d, r) : VectorMath.Divide<T, TrueDivision>(x, d, r);
+
+    private static Vector128<T> Quotient<T>(Vector128<T> x, Vector128<T> d, T r)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+        => Exact(d[0]) ? VectorMath.Divide<T, MultiplyByReciprocal>(x, d, r) : VectorMath.Divide<T, TrueDivision>(x, d, r);
+
+    private static Vector256<T> Quotient<T>(Vector256<T> x, Vector256<T> d, T r)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+        => Exact(d[0]) ? VectorMath.Divide<T, MultiplyByReciprocal>(x, d, r) : VectorMath.Divide<T, TrueDivision>(x, d, r);
+
+    private static Vector512<T> Quotient<T>(Vector512<T> x, Vector512<T> d, T r)
+        where T : System.Numerics.IFloatingPointIeee754<T>
+        => Exact(d[0]) ? VectorMath.Divide<T, MultiplyByReciprocal>(x, d, r) : VectorMath.Divide<T, TrueDivision>(x, d, r);
+
+    private static bool Exact<T>(T d)
+        => d is float f ? VectorMath.HasExactReciprocal(f) : VectorMath.HasExactReciprocal((double)(object)d!);
 
     /// <summary>Dividends over the whole range: random magnitudes 2^-1100 … 2^1100 (float casts saturate/flush), both signs.</summary>
     private static IEnumerable<double> Dividends(Random random)
