@@ -85,6 +85,8 @@ internal static class CosineEmbeddingKernel
         public Span<T> Input1Gradient;
         public Span<T> Input2Gradient;
 
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public readonly T Run<TBlock>()
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -92,7 +94,7 @@ internal static class CosineEmbeddingKernel
             T two = T.One + T.One;
             var none = new ClassWeights<T, TBlock>(default);
             var terms = default(CosineTerms<T>);
-            RowCascade<T> total = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> total);
             for (int i = 0; i < Rows; i++)
             {
                 int offset = i * Dimension;

@@ -19,6 +19,8 @@ namespace FastLoss.Kernels;
 internal static class MultiMarginKernel
 {
     /// <summary>Validates, then computes what <paramref name="outputs"/> asks for.</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Run<T>(
         ReadOnlySpan<T> input, ReadOnlySpan<int> target, int classCount, int p, T margin, ReadOnlySpan<T> weight,
         Span<T> losses, Span<T> inputGradient, RowOutputs outputs, Reduction reduction)
@@ -75,7 +77,7 @@ internal static class MultiMarginKernel
             T xy = Unsafe.Add(ref row, y);
             T wy = weight.IsEmpty ? T.One : weight[y];
             bool needLoss = value || writeLosses;
-            RowCascade<T> sum = needLoss ? RowCascade<T>.Create() : default;
+            RowCascade<T>.Initialize(out RowCascade<T> sum);
             T gradientY = T.Zero;
             for (int c = 0; c < classCount; c++)
             {

@@ -96,6 +96,8 @@ internal static class MultilabelMarginKernel
         }
     }
 
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static T Rows<T>(
         ReadOnlySpan<T> input, ReadOnlySpan<int> target, int classCount, int rows, Span<T> losses, Span<T> inputGradient, RowOutputs outputs,
         Reduction reduction, scoped ref State<T> state)
@@ -130,7 +132,7 @@ internal static class MultilabelMarginKernel
                 g.Clear();
             }
 
-            RowCascade<T> sum = needLoss ? RowCascade<T>.Create() : default;
+            RowCascade<T>.Initialize(out RowCascade<T> sum);
             for (int k = 0; k < count; k++)
             {
                 int j = labels[k];

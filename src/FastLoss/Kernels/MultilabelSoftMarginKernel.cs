@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 
@@ -19,6 +20,8 @@ namespace FastLoss.Kernels;
 internal static class MultilabelSoftMarginKernel
 {
     /// <summary>Validates, then computes what <paramref name="outputs"/> asks for.</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Run<T>(
         ReadOnlySpan<T> input, ReadOnlySpan<T> target, int classCount, ReadOnlySpan<T> weight, Span<T> losses, Span<T> inputGradient,
         RowOutputs outputs, Reduction reduction)
@@ -57,7 +60,7 @@ internal static class MultilabelSoftMarginKernel
         for (int r = 0; r < rows; r++)
         {
             int offset = r * classCount;
-            RowCascade<T> sum = needLoss ? RowCascade<T>.Create() : default;
+            RowCascade<T>.Initialize(out RowCascade<T> sum);
             for (int c = 0; c < classCount; c++)
             {
                 T x = input[offset + c];

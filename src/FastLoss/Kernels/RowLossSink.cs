@@ -24,7 +24,7 @@ internal ref struct RowLossSink<T>
         _losses = losses;
         _write = (outputs & RowOutputs.Losses) != 0;
         _sum = (outputs & RowOutputs.Value) != 0;
-        _total = RowCascade<T>.Create();
+        RowCascade<T>.Initialize(out _total);
     }
 
     /// <summary>Gets a value indicating whether the per-sample losses are wanted at all.</summary>

@@ -29,17 +29,33 @@ internal struct RowCascade<T>
     private long _count;
     private Levels _levels;
 
-    /// <summary>An empty stream.</summary>
-    /// <returns>The stream.</returns>
-    public static RowCascade<T> Create()
+    /// <summary>
+    /// Makes <paramref name="cascade"/> an empty stream in place, without zeroing its 1.6 KB of levels: a level is only
+    /// read after it was written (its bit of the chunk count is set). Hold the stream in a [SkipLocalsInit] method that is
+    /// never inlined, so the local is not zeroed in some caller's prologue either; zeroing and copying these structs
+    /// (a returned one was copied into the caller's local) was most of a short cross-entropy call.
+    /// </summary>
+    /// <param name="cascade">The stream to initialize.</param>
+    public static void Initialize(out RowCascade<T> cascade)
     {
-        RowCascade<T> cascade = default;
+        Unsafe.SkipInit(out cascade);
         Vector512<T> identity = Vector512.Create(T.NegativeZero);
         cascade._block = identity;
         cascade._a0 = identity;
         cascade._a1 = identity;
         cascade._a2 = identity;
         cascade._a3 = identity;
+        cascade._lane = 0;
+        cascade._blocks = 0;
+        cascade._chunks = 0;
+        cascade._count = 0;
+    }
+
+    /// <summary>An empty stream, returned by value (a copy of the struct; hot paths use <see cref="Initialize"/>).</summary>
+    /// <returns>The stream.</returns>
+    public static RowCascade<T> Create()
+    {
+        Initialize(out RowCascade<T> cascade);
         return cascade;
     }
 
@@ -72,6 +88,11 @@ internal struct RowCascade<T>
 
     /// <summary>The sum of every value added (0 when none was).</summary>
     /// <returns>The sum.</returns>
+    /// <remarks>
+    /// The sum a copy would give after accumulating the partial block and pushing the partial chunk, computed without
+    /// the copy: the pushed value carries through the levels whose bits are set, then the levels of the incremented
+    /// count are added from the lowest, the pushed one in its place.
+    /// </remarks>
     public readonly T Total()
     {
         if (_count == 0)
@@ -79,23 +100,40 @@ internal struct RowCascade<T>
             return T.Zero;
         }
 
-        RowCascade<T> copy = this;
-        if (copy._lane > 0)
+        ulong chunks = _chunks;
+        int pushedLevel = -1;
+        Vector512<T> pushed = default;
+        if (_lane > 0 || _blocks > 0)
         {
-            copy.Accumulate(copy._block);
-        }
+            Vector512<T> a0 = _a0, a1 = _a1, a2 = _a2, a3 = _a3;
+            if (_lane > 0)
+            {
+                switch (_blocks & 3)
+                {
+                    case 0: a0 += _block; break;
+                    case 1: a1 += _block; break;
+                    case 2: a2 += _block; break;
+                    default: a3 += _block; break;
+                }
+            }
 
-        if (copy._blocks > 0)
-        {
-            copy.Push();
+            pushed = (a0 + a1) + (a2 + a3);
+            int level = 0;
+            for (ulong carry = chunks; (carry & 1) != 0; carry >>= 1, level++)
+            {
+                pushed = _levels[level] + pushed;
+            }
+
+            pushedLevel = level;
+            chunks++;
         }
 
         Vector512<T> total = Vector512.Create(T.NegativeZero);
         for (int level = 0; level < Levels.Length; level++)
         {
-            if (((copy._chunks >> level) & 1) != 0)
+            if (((chunks >> level) & 1) != 0)
             {
-                total = copy._levels[level] + total;
+                total = (level == pushedLevel ? pushed : _levels[level]) + total;
             }
         }
 

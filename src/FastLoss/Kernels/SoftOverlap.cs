@@ -180,6 +180,8 @@ internal static class SoftOverlapKernel
             where TBlock : struct, IRowBlock<TBlock, T>
             => ElementStride == 1 ? Loop<TBlock, ContiguousRows>() : Loop<TBlock, StridedRows>();
 
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private readonly T Loop<TBlock, TLayout>()
             where TBlock : struct, IRowBlock<TBlock, T>
             where TLayout : IRowLayout
@@ -189,12 +191,12 @@ internal static class SoftOverlapKernel
             bool gradient = (Outputs & RowOutputs.Gradient) != 0;
             var none = new ClassWeights<T, TBlock>(default);
             (T k, T alpha, T beta, T smooth) = Shape;
-            RowCascade<T> lossSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> lossSum);
             for (int g = 0; g < Groups; g++)
             {
-                RowCascade<T> intersection = RowCascade<T>.Create();
-                RowCascade<T> falsePositive = RowCascade<T>.Create();
-                RowCascade<T> falseNegative = RowCascade<T>.Create();
+                RowCascade<T>.Initialize(out RowCascade<T> intersection);
+                RowCascade<T>.Initialize(out RowCascade<T> falsePositive);
+                RowCascade<T>.Initialize(out RowCascade<T> falseNegative);
                 for (int r = 0; r < Runs; r++)
                 {
                     RowRefs<T> row = RunAt(g, r);

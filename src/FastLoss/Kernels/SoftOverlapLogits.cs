@@ -127,6 +127,7 @@ internal static partial class SoftOverlapLogitsKernel
 
         // Called once per call: compiled fully optimized at once (no tier-0 loop, no OSR), as RowwiseDriver's loops.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        [SkipLocalsInit]
         private readonly T Sweep<TBlock>(Span<T> row, Span<T> a, Span<T> b, Span<T> positions)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -137,7 +138,7 @@ internal static partial class SoftOverlapLogitsKernel
             int classes = ClassCount;
             for (int i = 0; i < Sums.Length; i++)
             {
-                Sums[i] = RowCascade<T>.Create();
+                RowCascade<T>.Initialize(out Sums[i]);
             }
 
             if (blocks)
@@ -151,7 +152,7 @@ internal static partial class SoftOverlapLogitsKernel
 
             // SoftOverlapKernel's group combination, per class.
             (T k, T alpha, T beta, T smooth) = Shape;
-            RowCascade<T> lossSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> lossSum);
             a.Clear();
             b.Clear();
             for (int c = First; c < classes; c++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 
@@ -148,10 +149,12 @@ internal static class SoftmaxArguments
     /// <paramref name="total"/> is wanted, returns the mean's denominator: Σ weight[y] over the targets that are not
     /// ignored (their count without weights), summed in the driver's layout.
     /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Targets<T>(ReadOnlySpan<int> target, int classCount, int ignoreIndex, ReadOnlySpan<T> weight, bool total)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        RowCascade<T> sum = RowCascade<T>.Create();
+        RowCascade<T>.Initialize(out RowCascade<T> sum);
         long count = 0;
         for (int i = 0; i < target.Length; i++)
         {

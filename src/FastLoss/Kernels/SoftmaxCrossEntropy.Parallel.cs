@@ -54,23 +54,27 @@ internal static partial class SoftmaxCrossEntropy
             }
         }
 
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static unsafe void RowsPartition<TBlock, TLayout>(void* context, int p)
             where TBlock : struct, IRowBlock<TBlock, T>
             where TLayout : IRowLayout
         {
             RowJob* job = (RowJob*)context;
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> nllSum);
+            RowCascade<T>.Initialize(out RowCascade<T> smoothSum);
             Unsafe.AsRef<IndexKernel<T>>(job->Kernel).RowRange<TBlock, TLayout>(p * job->Rows, (p + 1) * job->Rows, ref nllSum, ref smoothSum);
             Store(job, p, ref nllSum, ref smoothSum);
         }
 
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static unsafe void ShortRowsPartition<TBlock>(void* context, int p)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
             RowJob* job = (RowJob*)context;
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> nllSum);
+            RowCascade<T>.Initialize(out RowCascade<T> smoothSum);
             Unsafe.AsRef<IndexKernel<T>>(job->Kernel).ShortRange<TBlock>(p * job->Rows, (p + 1) * job->Rows, ref nllSum, ref smoothSum);
             Store(job, p, ref nllSum, ref smoothSum);
         }

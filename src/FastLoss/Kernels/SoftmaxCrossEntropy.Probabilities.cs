@@ -90,6 +90,8 @@ internal static partial class SoftmaxCrossEntropy
         /// <see cref="ProbabilityLossGradientTerms{T}"/> on a single block masked past C, so the same bits as
         /// <see cref="Loop{TBlock, TLayout}"/>.
         /// </summary>
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private readonly T ShortLoop<TBlock>()
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -103,7 +105,7 @@ internal static partial class SoftmaxCrossEntropy
             TBlock keep = TBlock.Create(smoothing ? T.One - Smoothing : T.One);
             TBlock spread = TBlock.Create(smoothing ? Smoothing / T.CreateTruncating(classes) : T.Zero);
 
-            RowCascade<T> lossSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> lossSum);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T target = ref MemoryMarshal.GetReference(Target);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
@@ -149,6 +151,8 @@ internal static partial class SoftmaxCrossEntropy
             return Mean ? total / Rows : total;
         }
 
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private readonly T Loop<TBlock, TLayout>()
             where TBlock : struct, IRowBlock<TBlock, T>
             where TLayout : IRowLayout
@@ -163,7 +167,7 @@ internal static partial class SoftmaxCrossEntropy
             T keep = smoothing ? T.One - Smoothing : T.One;
             T spread = smoothing ? Smoothing / T.CreateTruncating(classes) : T.Zero;
 
-            RowCascade<T> lossSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> lossSum);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T target = ref MemoryMarshal.GetReference(Target);
             ref T output = ref MemoryMarshal.GetReference(Gradient);

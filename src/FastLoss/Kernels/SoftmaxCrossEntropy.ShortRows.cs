@@ -13,11 +13,13 @@ internal static partial class SoftmaxCrossEntropy
         /// Rows of at most one block (C ≤ 16 floats / 8 doubles), kept in registers: the same operations and layout as
         /// <see cref="Rows{TBlock, TLayout}"/> (a single block per row, masked to −0 past C), so the same bits.
         /// </summary>
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private readonly unsafe T ShortRows<TBlock>()
             where TBlock : struct, IRowBlock<TBlock, T>
         {
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> nllSum);
+            RowCascade<T>.Initialize(out RowCascade<T> smoothSum);
             int done = RunPartitions(&ShortRowsPartition<TBlock>, ref nllSum, ref smoothSum);
             ShortRange<TBlock>(done, Target.Length, ref nllSum, ref smoothSum);
             return Result(ref nllSum, ref smoothSum);

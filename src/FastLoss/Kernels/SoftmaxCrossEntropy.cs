@@ -76,12 +76,14 @@ internal static partial class SoftmaxCrossEntropy
                 : ClassCount <= Vector512<T>.Count ? ShortRows<TBlock>()
                 : Rows<TBlock, ContiguousRows>();
 
+        [SkipLocalsInit]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private readonly unsafe T Rows<TBlock, TLayout>()
             where TBlock : struct, IRowBlock<TBlock, T>
             where TLayout : IRowLayout
         {
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> nllSum);
+            RowCascade<T>.Initialize(out RowCascade<T> smoothSum);
             int done = RunPartitions(&RowsPartition<TBlock, TLayout>, ref nllSum, ref smoothSum);
             RowRange<TBlock, TLayout>(done, Target.Length, ref nllSum, ref smoothSum);
             return Result(ref nllSum, ref smoothSum);

@@ -88,7 +88,7 @@ internal static class SoftmaxFocalKernel
             var weights = new ClassWeights<T, TBlock>(default);
             T half = T.One / (T.One + T.One);
 
-            RowCascade<T> lossSum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> lossSum);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
             for (int r = 0; r < Target.Length; r++)

@@ -93,9 +93,9 @@ internal static class SoftmaxPolyKernel
             T polyScale = Epsilon * Scale;
             T half = T.One / (T.One + T.One);
 
-            RowCascade<T> nllSum = RowCascade<T>.Create();
-            RowCascade<T> smoothSum = RowCascade<T>.Create();
-            RowCascade<T> polySum = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> nllSum);
+            RowCascade<T>.Initialize(out RowCascade<T> smoothSum);
+            RowCascade<T>.Initialize(out RowCascade<T> polySum);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
             for (int r = 0; r < Target.Length; r++)

@@ -109,7 +109,7 @@ internal static class TripletMarginKernel
         {
             var norm = new PNorm<T>(P);
             T half = T.CreateTruncating(0.5);
-            RowCascade<T> total = RowCascade<T>.Create();
+            RowCascade<T>.Initialize(out RowCascade<T> total);
             for (int i = 0; i < Rows; i++)
             {
                 ReadOnlySpan<T> a = Anchor.Slice(i * Dimension, Dimension);
@@ -207,7 +207,7 @@ internal readonly struct PNorm<T>(T p)
             return max;
         }
 
-        RowCascade<T> sum = RowCascade<T>.Create();
+        RowCascade<T>.Initialize(out RowCascade<T> sum);
         T two = T.One + T.One;
         for (int j = 0; j < x.Length; j++)
         {

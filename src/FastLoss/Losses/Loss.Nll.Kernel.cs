@@ -13,6 +13,8 @@ namespace FastLoss.Kernels;
 internal static class NllKernel
 {
     /// <summary>Validates, then computes what <paramref name="outputs"/> asks for.</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Run<T>(
         ReadOnlySpan<T> input, ReadOnlySpan<int> target, int classCount, int spatialSize, ReadOnlySpan<T> weight, int ignoreIndex,
         Span<T> losses, Span<T> inputGradient, RowOutputs outputs, Reduction reduction)
@@ -38,7 +40,7 @@ internal static class NllKernel
         T total = SoftmaxArguments.Targets(target, classCount, ignoreIndex, weight, mean);
         T step = -(mean ? T.One / total : T.One);
 
-        RowCascade<T> sum = RowCascade<T>.Create();
+        RowCascade<T>.Initialize(out RowCascade<T> sum);
         ref T x = ref MemoryMarshal.GetReference(input);
         ref T g = ref MemoryMarshal.GetReference(inputGradient);
         nuint stride = (nuint)spatialSize;
