@@ -10,8 +10,9 @@ internal static partial class SoftmaxCrossEntropy
     private ref partial struct IndexKernel<T>
     {
         /// <summary>
-        /// Rows of at most one block (C ≤ 16 floats / 8 doubles), kept in registers: the same operations and layout as
-        /// <see cref="Rows{TBlock, TLayout}"/> (a single block per row, masked to −0 past C), so the same bits.
+        /// Rows of at most one block (C ≤ 16 floats / 8 doubles), L rows at a time with rows in lanes (see ShortRange):
+        /// per row the same operations and order as <see cref="Rows{TBlock, TLayout}"/> on a single block masked to −0
+        /// past C, so the same bits.
         /// </summary>
         [SkipLocalsInit]
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -25,8 +26,10 @@ internal static partial class SoftmaxCrossEntropy
             return Result(ref nllSum, ref smoothSum);
         }
 
-        /// <summary>Short rows [<paramref name="first"/>, <paramref name="end"/>) (<paramref name="first"/> even).</summary>
-        /// <remarks>Fully optimized from the first call, without OSR or dynamic PGO (as the row driver's loops).</remarks>
+        /// <summary>Short rows [<paramref name="first"/>, <paramref name="end"/>).</summary>
+        /// <remarks>Fully optimized from the first call, without OSR or dynamic PGO (as the row driver's loops). The
+        /// scratch blocks are written before they are read, so they are not zeroed.</remarks>
+        [SkipLocalsInit]
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private readonly void ShortRange<TBlock>(int first, int end, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
             where TBlock : struct, IRowBlock<TBlock, T>
@@ -38,15 +41,12 @@ internal static partial class SoftmaxCrossEntropy
             bool writeLosses = (Outputs & RowOutputs.Losses) != 0;
             bool gradient = (Outputs & RowOutputs.Gradient) != 0;
             bool losses = value || writeLosses;
-            var weights = new ClassWeights<T, TBlock>(Weight);
-            TBlock weightBlock = !weighted ? weights.One : classes == Vector512<T>.Count ? TBlock.Load(ref weights.Values, 0) : weights.Tail;
             T keep = smoothing ? T.One - Smoothing : T.One;
             T spread = smoothing ? Smoothing / T.CreateTruncating(classes) : T.Zero;
             T weightSum = smoothing ? WeightSum<T, TBlock>(Weight, classes) : T.Zero;
             T nllScale = keep * Scale;
             T smoothScale = spread * Scale;
 
-            var pending = new PendingRows<T>(keep, spread, weightSum, smoothing, first);
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
             var context = new ShortRowContext<TBlock>
@@ -56,108 +56,214 @@ internal static partial class SoftmaxCrossEntropy
                 Weighted = weighted,
                 Losses = losses,
                 Gradient = gradient,
-                WeightBlock = weightBlock,
                 WeightSum = weightSum,
+                Keep = keep,
+                Spread = spread,
                 NllScale = nllScale,
                 SmoothScale = smoothScale,
             };
 
-            // Two rows at a time: their dependency chains (max → exp → sum) are independent, so interleaving them
-            // roughly doubles the instruction-level parallelism of short rows. Results are produced in row order.
-            for (int r = first; r < end; r += 2)
+            // L rows at a time (L = the block's lanes), transposed: lane r of column block c is class c of row r. Every
+            // per-row reduction of the row-at-a-time form (max across the row, the halving tree of Σe) becomes a
+            // lane-wise operation across column blocks, in the same order, so every row gets the same bits; no lane is
+            // wasted on padding (C = 10 used 10 of 16) and no horizontal shuffle sits on the critical path.
+            int lanes = Vector512<T>.Count;
+            Span<T> columns = stackalloc T[lanes * lanes];
+            Span<T> tree = stackalloc T[lanes * lanes];
+            Span<T> shiftedTree = context.Smoothing && losses ? stackalloc T[lanes * lanes] : default;
+            for (int r = first; r < end; r += lanes)
             {
-                TBlock e0 = ShortFront(ref input, r, in context, out T m0, out T sumExp0, out T shifted0);
-                bool second = r + 1 < end;
-                TBlock e1 = second ? ShortFront(ref input, r + 1, in context, out T m1, out T sumExp1, out T shifted1) : ShortFront(ref input, r, in context, out m1, out sumExp1, out shifted1);
-                ShortBack(ref input, ref output, r, e0, m0, sumExp0, shifted0, in context, ref pending);
-                if (losses && (pending.Full || r == end - 1))
-                {
-                    pending.Flush<TBlock>(writeLosses ? Losses : default, ref nllSum, ref smoothSum);
-                }
-
-                if (second)
-                {
-                    ShortBack(ref input, ref output, r + 1, e1, m1, sumExp1, shifted1, in context, ref pending);
-                    if (losses && (pending.Full || r + 1 == end - 1))
-                    {
-                        pending.Flush<TBlock>(writeLosses ? Losses : default, ref nllSum, ref smoothSum);
-                    }
-                }
+                int rows = int.Min(lanes, end - r);
+                ShortGroup<TBlock>(ref input, ref output, r, rows, columns, tree, shiftedTree, in context, ref nllSum, ref smoothSum, writeLosses);
             }
         }
 
-        /// <summary>Loads a short row and computes m, e = exp(x − m), Σe and (with smoothing) Σ w·(x − m).</summary>
+        /// <summary>
+        /// Rows [<paramref name="first"/>, first + <paramref name="rows"/>) transposed into <paramref name="columns"/>;
+        /// the same operations per row as the general row path: m = max, e = exp(x − m), Σe and Σ w·(x − m) by halving
+        /// over the L class slots (slots past C are −0 and add nothing), log Σe, the loss, then the gradient.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private readonly TBlock ShortFront<TBlock>(ref T input, int r, scoped in ShortRowContext<TBlock> context, out T max, out T sumExp, out T shifted)
+        private readonly void ShortGroup<TBlock>(
+            ref T input, ref T output, int first, int rows, Span<T> columns, Span<T> tree, Span<T> shiftedTree, scoped in ShortRowContext<TBlock> context,
+            ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum, bool writeLosses)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
+            int lanes = Vector512<T>.Count;
             int classes = context.Classes;
-            nint offset = (nint)r * classes;
-            TBlock x = offset + Vector512<T>.Count <= Input.Length
-                ? TBlock.Load(ref input, (nuint)offset)
-                : RowLayouts.Copy<T, TBlock>(ref input, (nuint)offset, classes, 1);
-            max = TBlock.MaxAcross(TBlock.KeepFirst(x, classes, T.NegativeInfinity));
-            TBlock d = TBlock.Subtract(x, TBlock.Create(max));
-            TBlock e = TBlock.Exp(d);
-            sumExp = TBlock.Sum(TBlock.KeepFirst(e, classes, T.NegativeZero));
-            shifted = context.Smoothing && context.Losses
-                ? TBlock.Sum(TBlock.KeepFirst(TBlock.Multiply(d, context.WeightBlock), classes, T.NegativeZero))
-                : T.Zero;
-            return e;
-        }
-
-        /// <summary>Queues a short row's loss and writes its gradient.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private readonly void ShortBack<TBlock>(
-            ref T input, ref T output, int r, TBlock e, T max, T sumExp, T shifted, scoped in ShortRowContext<TBlock> context, ref PendingRows<T> pending)
-            where TBlock : struct, IRowBlock<TBlock, T>
-        {
-            int classes = context.Classes;
-            nint offset = (nint)r * classes;
-            int y = Target[r];
-            if (y == IgnoreIndex)
+            ref T cols = ref MemoryMarshal.GetReference(columns);
+            ref T sums = ref MemoryMarshal.GetReference(tree);
+            ref T row0 = ref Unsafe.Add(ref input, (nint)first * classes);
+            for (int r = 0; r < rows; r++)
             {
-                if (context.Losses)
+                ref T row = ref Unsafe.Add(ref row0, (nint)r * classes);
+                for (int c = 0; c < classes; c++)
                 {
-                    pending.AddIgnored();
+                    Unsafe.Add(ref cols, (c * lanes) + r) = Unsafe.Add(ref row, c);
                 }
-
-                if (context.Gradient)
-                {
-                    // torch: 0 − softmax·0, which is NaN exactly where the softmax is.
-                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, offset), classes).Fill(T.IsFinite(max) ? T.Zero : T.NaN);
-                }
-
-                return;
             }
 
-            T wy = context.Weighted ? Weight[y] : T.One;
+            for (int r = rows; r < lanes; r++)
+            {
+                for (int c = 0; c < classes; c++)
+                {
+                    Unsafe.Add(ref cols, (c * lanes) + r) = T.Zero;
+                }
+            }
+
+            TBlock max = TBlock.Load(ref cols, 0);
+            for (int c = 1; c < classes; c++)
+            {
+                max = TBlock.Max(max, TBlock.Load(ref cols, (nuint)(c * lanes)));
+            }
+
+            bool shifted = context.Smoothing && context.Losses;
+            for (int c = 0; c < classes; c++)
+            {
+                TBlock d = TBlock.Subtract(TBlock.Load(ref cols, (nuint)(c * lanes)), max);
+                TBlock e = TBlock.Exp(d);
+                TBlock.Store(e, ref cols, (nuint)(c * lanes));
+                TBlock.Store(e, ref sums, (nuint)(c * lanes));
+                if (shifted)
+                {
+                    T w = context.Weighted ? Weight[c] : T.One;
+                    TBlock.Store(TBlock.Multiply(d, TBlock.Create(w)), ref MemoryMarshal.GetReference(shiftedTree), (nuint)(c * lanes));
+                }
+            }
+
+            HalvingSum<TBlock>(ref sums, classes);
+            if (shifted)
+            {
+                HalvingSum<TBlock>(ref MemoryMarshal.GetReference(shiftedTree), classes);
+            }
+
+            // The losses of the group: one vector Log, then per row the scalar operations of PendingRows.Flush (the
+            // general row path's), in row order into the cascades.
+            Vector512<T> maxLanes = default, sumLanes = default, logLanes = default, factorLanes = default;
+            TBlock sumExp = TBlock.Load(ref sums, 0);
+            TBlock.Store(max, ref Unsafe.As<Vector512<T>, T>(ref maxLanes), 0);
+            TBlock.Store(sumExp, ref Unsafe.As<Vector512<T>, T>(ref sumLanes), 0);
             if (context.Losses)
             {
-                pending.Add(sumExp, Unsafe.Add(ref input, offset + y) - max, wy, shifted);
+                TBlock.Store(TBlock.Log(sumExp), ref Unsafe.As<Vector512<T>, T>(ref logLanes), 0);
+            }
+
+            ref T shiftedSums = ref MemoryMarshal.GetReference(shiftedTree);
+            ReadOnlySpan<int> target = Target.Slice(first, rows);
+            for (int r = 0; r < target.Length; r++)
+            {
+                int y = target[r];
+                T nll = T.Zero, smooth = T.Zero, loss = T.Zero;
+                if (y != IgnoreIndex)
+                {
+                    T wy = context.Weighted ? Weight[y] : T.One;
+                    if (context.Losses)
+                    {
+                        T lse = logLanes.GetElement(r);
+                        T shiftedTarget = Unsafe.Add(ref input, ((nint)(first + r) * classes) + y) - maxLanes.GetElement(r);
+                        nll = -(shiftedTarget - lse) * wy;
+                        loss = nll;
+                        if (context.Smoothing)
+                        {
+                            smooth = -(Unsafe.Add(ref shiftedSums, r) - (lse * context.WeightSum));
+                            loss = (context.Keep * nll) + (smooth * context.Spread);
+                        }
+                    }
+
+                    if (context.Gradient)
+                    {
+                        T a = wy * context.NllScale;
+                        Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref factorLanes), r) = context.Smoothing
+                            ? (a + (context.SmoothScale * context.WeightSum)) / sumLanes.GetElement(r)
+                            : a / sumLanes.GetElement(r);
+                    }
+                }
+
+                if (context.Losses)
+                {
+                    if (writeLosses)
+                    {
+                        Losses[first + r] = loss;
+                    }
+
+                    nllSum.Add(nll);
+                    smoothSum.Add(smooth);
+                }
             }
 
             if (context.Gradient)
             {
-                Vector512<T> lanesOfE = default;
-                TBlock.Store(e, ref Unsafe.As<Vector512<T>, T>(ref lanesOfE), 0);
-                T ey = lanesOfE.GetElement(y);
-                T a = wy * context.NllScale;
-                T factor;
-                TBlock g;
-                if (context.Smoothing)
+                ShortGradients<TBlock>(ref input, ref output, first, rows, ref cols, factorLanes, maxLanes, in context);
+            }
+        }
+
+        /// <summary>
+        /// Sums slots [0, <paramref name="count"/>) of L column blocks lane by lane as TBlock.Sum sums a block's lanes:
+        /// halving (slot j += slot j + w for w = L/2 … 1), slots past <paramref name="count"/> being −0 (x + −0 = x, so
+        /// those additions are skipped). The total is left in slot 0.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void HalvingSum<TBlock>(ref T slots, int count)
+            where TBlock : struct, IRowBlock<TBlock, T>
+        {
+            int lanes = Vector512<T>.Count;
+            int live = count;
+            for (int w = lanes / 2; w >= 1; w /= 2)
+            {
+                for (int j = 0; j + w < live && j < w; j++)
                 {
-                    factor = (a + (context.SmoothScale * context.WeightSum)) / sumExp;
-                    g = TBlock.Subtract(TBlock.Multiply(e, TBlock.Create(factor)), TBlock.Multiply(TBlock.Create(context.SmoothScale), context.WeightBlock));
-                }
-                else
-                {
-                    factor = a / sumExp;
-                    g = TBlock.Multiply(e, TBlock.Create(factor));
+                    TBlock sum = TBlock.Add(TBlock.Load(ref slots, (nuint)(j * lanes)), TBlock.Load(ref slots, (nuint)((j + w) * lanes)));
+                    TBlock.Store(sum, ref slots, (nuint)(j * lanes));
                 }
 
-                TBlock.StoreFirst(g, ref output, (nuint)offset, classes);
-                Unsafe.Add(ref output, offset + y) = context.Smoothing ? (-a - (context.SmoothScale * wy)) + (ey * factor) : -a + (ey * factor);
+                live = int.Min(live, w);
+            }
+        }
+
+        /// <summary>The gradient rows of a transposed group: e·factor (− ε/C·w with smoothing), the target's entry, ignored rows.</summary>
+        private readonly void ShortGradients<TBlock>(
+            ref T input, ref T output, int first, int rows, ref T cols, Vector512<T> factorLanes, Vector512<T> maxLanes, scoped in ShortRowContext<TBlock> context)
+            where TBlock : struct, IRowBlock<TBlock, T>
+        {
+            int lanes = Vector512<T>.Count;
+            int classes = context.Classes;
+            TBlock factor = TBlock.Load(ref Unsafe.As<Vector512<T>, T>(ref factorLanes), 0);
+            for (int c = 0; c < classes; c++)
+            {
+                TBlock e = TBlock.Load(ref cols, (nuint)(c * lanes));
+                TBlock g = TBlock.Multiply(e, factor);
+                if (context.Smoothing)
+                {
+                    T w = context.Weighted ? Weight[c] : T.One;
+                    g = TBlock.Subtract(g, TBlock.Create(context.SmoothScale * w));
+                }
+
+                // Column c keeps e (for the target's entry below); the gradient goes straight to the rows.
+                Vector512<T> gLanes = default;
+                TBlock.Store(g, ref Unsafe.As<Vector512<T>, T>(ref gLanes), 0);
+                for (int r = 0; r < rows; r++)
+                {
+                    Unsafe.Add(ref output, ((nint)(first + r) * classes) + c) = gLanes.GetElement(r);
+                }
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                int row = first + r;
+                int y = Target[row];
+                nint offset = (nint)row * classes;
+                if (y == IgnoreIndex)
+                {
+                    // torch: 0 − softmax·0, which is NaN exactly where the softmax is.
+                    MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, offset), classes).Fill(T.IsFinite(maxLanes.GetElement(r)) ? T.Zero : T.NaN);
+                    continue;
+                }
+
+                T wy = context.Weighted ? Weight[y] : T.One;
+                T a = wy * context.NllScale;
+                T f = factorLanes.GetElement(r);
+                T ey = Unsafe.Add(ref cols, (y * lanes) + r);
+                Unsafe.Add(ref output, offset + y) = context.Smoothing ? (-a - (context.SmoothScale * wy)) + (ey * f) : -a + (ey * f);
             }
         }
 
@@ -169,8 +275,9 @@ internal static partial class SoftmaxCrossEntropy
             public bool Weighted;
             public bool Losses;
             public bool Gradient;
-            public TBlock WeightBlock;
             public T WeightSum;
+            public T Keep;
+            public T Spread;
             public T NllScale;
             public T SmoothScale;
         }

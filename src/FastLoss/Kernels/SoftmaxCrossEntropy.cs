@@ -17,8 +17,9 @@ namespace FastLoss.Kernels;
 /// A second pass writes the gradient softmax·(a + b·Σw) − b·w_c − a·[c = y] with a = (1 − ε)·w_y·s and b = (ε/C)·s
 /// (s = 1 / Σ w_{y_i} for the mean), which is torch's g − softmax·Σg for the log-softmax gradient g.</para>
 /// <para>Speed without changing a bit: the logarithms are taken for a block of rows at once (PendingRows, one vector
-/// Log off the rows' critical path), and rows of at most one block (C ≤ 16 floats / 8 doubles) stay in registers, two
-/// rows interleaved (ShortRows), with exactly the operations of the general pass.</para>
+/// Log off the rows' critical path), and rows of at most one block (C ≤ 16 floats / 8 doubles) are taken 16 (8) at a
+/// time with rows in lanes (ShortRows): the row's max and its halving tree of Σe become lane-wise operations across
+/// class columns, exactly the operations of the general pass per row (tested against the strided path bit for bit).</para>
 /// <para>torch's special cases, reproduced: an ignored row contributes 0 to the loss and to the mean's denominator,
 /// and gets a zero gradient (NaN where its softmax is NaN, i.e. the row holds NaN or +∞ or is all −∞, as torch's
 /// 0 − p·0); every target ignored gives a NaN mean and a zero gradient; a zero total weight gives NaN; a negative
