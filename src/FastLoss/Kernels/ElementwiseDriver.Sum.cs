@@ -278,13 +278,12 @@ public static partial class ElementwiseDriver
 
         public readonly Vector512<T> Total()
         {
+            // The set bits of the count, lowest first (the order of the full 48-level scan it replaces, same bits): a
+            // small input has one or two, and scanning all 48 levels was a tenth of a 1,024-element call.
             Vector512<T> total = Vector512.Create(T.NegativeZero);
-            for (int level = 0; level < Levels.Length; level++)
+            for (ulong pending = _count; pending != 0; pending &= pending - 1)
             {
-                if (((_count >> level) & 1) != 0)
-                {
-                    total = _levels[level] + total;
-                }
+                total = _levels[BitOperations.TrailingZeroCount(pending)] + total;
             }
 
             return total;

@@ -129,12 +129,10 @@ internal struct RowCascade<T>
         }
 
         Vector512<T> total = Vector512.Create(T.NegativeZero);
-        for (int level = 0; level < Levels.Length; level++)
+        for (ulong pending = chunks; pending != 0; pending &= pending - 1)
         {
-            if (((chunks >> level) & 1) != 0)
-            {
-                total = (level == pushedLevel ? pushed : _levels[level]) + total;
-            }
+            int level = BitOperations.TrailingZeroCount(pending);
+            total = (level == pushedLevel ? pushed : _levels[level]) + total;
         }
 
         ref T lane = ref Unsafe.As<Vector512<T>, T>(ref total);
