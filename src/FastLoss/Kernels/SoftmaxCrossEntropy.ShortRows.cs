@@ -49,7 +49,7 @@ internal static partial class SoftmaxCrossEntropy
 
             ref T input = ref MemoryMarshal.GetReference(Input);
             ref T output = ref MemoryMarshal.GetReference(Gradient);
-            var context = new ShortRowContext<TBlock>
+            var context = new ShortRowContext
             {
                 Classes = classes,
                 Smoothing = smoothing,
@@ -85,7 +85,7 @@ internal static partial class SoftmaxCrossEntropy
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private readonly void ShortGroup<TBlock>(
-            ref T input, ref T output, int first, int rows, Span<T> columns, Span<T> tree, Span<T> shiftedTree, scoped in ShortRowContext<TBlock> context,
+            ref T input, ref T output, int first, int rows, Span<T> columns, Span<T> tree, Span<T> shiftedTree, scoped in ShortRowContext context,
             ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum, bool writeLosses)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -222,7 +222,7 @@ internal static partial class SoftmaxCrossEntropy
 
         /// <summary>The gradient rows of a transposed group: e·factor (− ε/C·w with smoothing), the target's entry, ignored rows.</summary>
         private readonly void ShortGradients<TBlock>(
-            ref T input, ref T output, int first, int rows, ref T cols, Vector512<T> factorLanes, Vector512<T> maxLanes, scoped in ShortRowContext<TBlock> context)
+            ref T input, ref T output, int first, int rows, ref T cols, Vector512<T> factorLanes, Vector512<T> maxLanes, scoped in ShortRowContext context)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
             int lanes = Vector512<T>.Count;
@@ -268,7 +268,7 @@ internal static partial class SoftmaxCrossEntropy
         }
 
         /// <summary>The per-call constants of the short-row loop.</summary>
-        private struct ShortRowContext<TBlock>
+        private struct ShortRowContext
         {
             public int Classes;
             public bool Smoothing;
