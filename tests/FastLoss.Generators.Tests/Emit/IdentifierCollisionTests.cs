@@ -99,6 +99,27 @@ public class IdentifierCollisionTests
         Assert.Empty(run.Sources);
     }
 
+    /// <summary>
+    /// A formula that divides by a hyperparameter has operator and kernels generic over TDivision: a parameter of that
+    /// name (the divisor itself, or an operand beside another divisor) must not capture the type parameter.
+    /// </summary>
+    [Theory]
+    [InlineData("[Hyperparameter] float TDivision", "(input - target) * (input - target) / TDivision")]
+    [InlineData("float TDivision, [Hyperparameter] float scale", "(input - TDivision) * (input - target) / scale")]
+    public void A_parameter_named_like_the_division_type_parameter_compiles(string parameter, string body)
+    {
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.InLossesClass($$"""
+                /// <summary>Divided.</summary>
+                [LossFormula]
+                public static float Divided(float input, float target, {{parameter}}) => {{body}};
+            """));
+
+        GeneratorHarness.AssertNoCrash(run);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
+        GeneratorHarness.AssertCompilesCleanly(run);
+        Assert.Contains("<TDivision>", run.Source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Two_hyperparameters_with_the_same_property_are_reported()
     {
