@@ -7,6 +7,25 @@ namespace FastLoss.Kernels;
 
 internal static partial class SoftmaxCrossEntropy
 {
+    /// <summary>
+    /// One row's loss from (x_y − m), L = log Σe, w_y and Σ w_c·(x_c − m): nll = −((x_y − m) − L)·w_y; with smoothing
+    /// smooth = −(Σ w_c·(x_c − m) − L·Σw) and loss = (1 − ε)·nll + smooth·ε/C, else smooth = 0 and loss = nll.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T RowLoss<T>(T shiftedTarget, T logSumExp, T weight, T shifted, bool smoothing, T keep, T spread, T weightSum, out T nll, out T smooth)
+        where T : IBinaryFloatingPointIeee754<T>
+    {
+        nll = -(shiftedTarget - logSumExp) * weight;
+        if (!smoothing)
+        {
+            smooth = T.Zero;
+            return nll;
+        }
+
+        smooth = -(shifted - (logSumExp * weightSum));
+        return (keep * nll) + (smooth * spread);
+    }
+
     private ref partial struct IndexKernel<T>
     {
         /// <summary>
@@ -137,8 +156,8 @@ internal static partial class SoftmaxCrossEntropy
                 HalvingSum<TBlock>(ref MemoryMarshal.GetReference(shiftedTree), classes);
             }
 
-            // The losses of the group: one vector Log, then per row the scalar operations of PendingRows.Flush (the
-            // general row path's), in row order into the cascades.
+            // The losses of the group: one vector Log, then per row RowLoss (the general row path's), in row
+            // order into the cascades.
             Vector512<T> maxLanes = default, sumLanes = default, logLanes = default, factorLanes = default;
             TBlock sumExp = TBlock.Load(ref sums, 0);
             TBlock.Store(max, ref Unsafe.As<Vector512<T>, T>(ref maxLanes), 0);
@@ -159,15 +178,9 @@ internal static partial class SoftmaxCrossEntropy
                     T wy = context.Weighted ? Weight[y] : T.One;
                     if (context.Losses)
                     {
-                        T lse = logLanes.GetElement(r);
                         T shiftedTarget = Unsafe.Add(ref input, ((nint)(first + r) * classes) + y) - maxLanes.GetElement(r);
-                        nll = -(shiftedTarget - lse) * wy;
-                        loss = nll;
-                        if (context.Smoothing)
-                        {
-                            smooth = -(Unsafe.Add(ref shiftedSums, r) - (lse * context.WeightSum));
-                            loss = (context.Keep * nll) + (smooth * context.Spread);
-                        }
+                        T shiftedSum = context.Smoothing ? Unsafe.Add(ref shiftedSums, r) : T.Zero;
+                        loss = RowLoss(shiftedTarget, logLanes.GetElement(r), wy, shiftedSum, context.Smoothing, context.Keep, context.Spread, context.WeightSum, out nll, out smooth);
                     }
 
                     if (context.Gradient)
@@ -193,7 +206,7 @@ internal static partial class SoftmaxCrossEntropy
 
             if (context.Gradient)
             {
-                ShortGradients<TBlock>(ref input, ref output, first, rows, ref cols, factorLanes, maxLanes, in context);
+                ShortGradients<TBlock>(ref output, first, rows, ref cols, factorLanes, maxLanes, in context);
             }
         }
 
@@ -222,7 +235,7 @@ internal static partial class SoftmaxCrossEntropy
 
         /// <summary>The gradient rows of a transposed group: e·factor (− ε/C·w with smoothing), the target's entry, ignored rows.</summary>
         private readonly void ShortGradients<TBlock>(
-            ref T input, ref T output, int first, int rows, ref T cols, Vector512<T> factorLanes, Vector512<T> maxLanes, scoped in ShortRowContext context)
+            ref T output, int first, int rows, ref T cols, Vector512<T> factorLanes, Vector512<T> maxLanes, scoped in ShortRowContext context)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
             int lanes = Vector512<T>.Count;
@@ -329,7 +342,7 @@ internal static partial class SoftmaxCrossEntropy
             _count++;
         }
 
-        /// <summary>nll = −((x_y − m) − L)·w_y; smooth = −(Σ w_c·(x_c − m) − L·Σw); loss = (1 − ε)·nll + smooth·ε/C.</summary>
+        /// <summary>Takes the logarithms of the queued rows at once, then their losses (<see cref="RowLoss{T}"/>) in row order.</summary>
         public void Flush<TBlock>(Span<T> losses, ref RowCascade<T> nllSum, ref RowCascade<T> smoothSum)
             where TBlock : struct, IRowBlock<TBlock, T>
         {
@@ -340,14 +353,7 @@ internal static partial class SoftmaxCrossEntropy
                 T nll = T.Zero, smooth = T.Zero, loss = T.Zero;
                 if ((_ignored & (1UL << j)) == 0)
                 {
-                    T lse = Lane(ref logs, j);
-                    nll = -(Lane(ref _target, j) - lse) * Lane(ref _weight, j);
-                    loss = nll;
-                    if (_smoothing)
-                    {
-                        smooth = -(Lane(ref _shifted, j) - (lse * _weightSum));
-                        loss = (_keep * nll) + (smooth * _spread);
-                    }
+                    loss = RowLoss(Lane(ref _target, j), Lane(ref logs, j), Lane(ref _weight, j), Lane(ref _shifted, j), _smoothing, _keep, _spread, _weightSum, out nll, out smooth);
                 }
 
                 if (!losses.IsEmpty)

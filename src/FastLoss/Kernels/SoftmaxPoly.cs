@@ -157,15 +157,8 @@ internal static class SoftmaxPolyKernel
                 T logP = shiftedTarget - lse;
                 if (losses)
                 {
-                    // SoftmaxCrossEntropy.PendingRows.Flush, operation for operation.
-                    T nll = -(shiftedTarget - lse) * wy;
-                    T smooth = T.Zero;
-                    T loss = nll;
-                    if (smoothing)
-                    {
-                        smooth = -(shifted - (lse * weightSum));
-                        loss = (keep * nll) + (smooth * spread);
-                    }
+                    // CrossEntropy's row loss, operation for operation.
+                    T loss = SoftmaxCrossEntropy.RowLoss(shiftedTarget, lse, wy, shifted, smoothing, keep, spread, weightSum, out T nll, out T smooth);
 
                     T polyTerm = T.Zero;
                     if (poly)
