@@ -51,14 +51,6 @@ internal struct RowCascade<T>
         cascade._count = 0;
     }
 
-    /// <summary>An empty stream, returned by value (a copy of the struct; hot paths use <see cref="Initialize"/>).</summary>
-    /// <returns>The stream.</returns>
-    public static RowCascade<T> Create()
-    {
-        Initialize(out RowCascade<T> cascade);
-        return cascade;
-    }
-
     /// <summary>Appends one value.</summary>
     /// <param name="value">The value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

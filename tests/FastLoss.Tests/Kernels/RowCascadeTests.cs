@@ -62,20 +62,4 @@ public class RowCascadeTests
 
         Assert.Equal(BitConverter.SingleToInt32Bits(Loss.L1(values, new float[values.Length], Reduction.Sum)), BitConverter.SingleToInt32Bits(cascade.Total()));
     }
-
-    [Fact]
-    public void Create_and_Initialize_give_the_same_empty_stream()
-    {
-        RowCascade<float> created = RowCascade<float>.Create();
-        RowCascade<float>.Initialize(out RowCascade<float> initialized);
-        Assert.Equal(0f, created.Total());
-        Assert.Equal(0f, initialized.Total());
-        for (int i = 0; i < 2000; i++)
-        {
-            created.Add(i * 0.5f);
-            initialized.Add(i * 0.5f);
-        }
-
-        Assert.Equal(created.Total(), initialized.Total());
-    }
 }

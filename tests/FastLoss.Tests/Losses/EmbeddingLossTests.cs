@@ -175,7 +175,9 @@ public class EmbeddingLossTests
         float[] expected = new float[n];
         for (int i = 0; i < n; i++)
         {
-            RowCascade<float> dot = RowCascade<float>.Create(), s1 = RowCascade<float>.Create(), s2 = RowCascade<float>.Create();
+            RowCascade<float>.Initialize(out RowCascade<float> dot);
+            RowCascade<float>.Initialize(out RowCascade<float> s1);
+            RowCascade<float>.Initialize(out RowCascade<float> s2);
             for (int j = i * d; j < (i + 1) * d; j++)
             {
                 dot.Add(a[j] * b[j]);
@@ -222,7 +224,7 @@ public class EmbeddingLossTests
 
         float Distance(float[] x, float[] y, int row)
         {
-            RowCascade<float> squares = RowCascade<float>.Create();
+            RowCascade<float>.Initialize(out RowCascade<float> squares);
             for (int j = row * d; j < (row + 1) * d; j++)
             {
                 float u = x[j] - y[j] + Eps;
