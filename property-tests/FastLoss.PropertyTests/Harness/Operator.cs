@@ -23,15 +23,23 @@ public sealed class Operator<T>
 {
     public Operator(Type type, int operands, T[] hyperparameters)
     {
-        // A formula that divides by a hyperparameter has an operator generic over its division mode: the multiplying one
-        // is valid when every divisor has an exact reciprocal (here: every hyperparameter, a sufficient test), the
-        // dividing one always; the public API makes the same choice from the divisors alone.
+        // A formula that divides by a hyperparameter or raises to one has an operator generic over its modes (see the
+        // generator's KernelModes). The multiplying division mode is valid when every divisor has an exact reciprocal
+        // (here: every hyperparameter, a sufficient test), the square power mode when every exponent is 2 (here: every
+        // hyperparameter); the other modes always are. The public API makes the same choices from the divisors and
+        // exponents alone.
         if (type.IsGenericTypeDefinition)
         {
             bool exact = hyperparameters.All(h => typeof(T) == typeof(float)
                 ? global::FastLoss.Kernels.VectorMath.HasExactReciprocal(float.CreateTruncating(h))
                 : global::FastLoss.Kernels.VectorMath.HasExactReciprocal(double.CreateTruncating(h)));
-            type = type.MakeGenericType(exact ? typeof(global::FastLoss.Kernels.MultiplyByReciprocal) : typeof(global::FastLoss.Kernels.TrueDivision));
+            bool square = hyperparameters.All(h => global::FastLoss.Kernels.VectorMath.IsSquareExponent(double.CreateTruncating(h)));
+            type = type.MakeGenericType(type.GetGenericArguments().Select(parameter => parameter.Name switch
+            {
+                "TDivision" => exact ? typeof(global::FastLoss.Kernels.MultiplyByReciprocal) : typeof(global::FastLoss.Kernels.TrueDivision),
+                "TPower" => square ? typeof(global::FastLoss.Kernels.SquareExponent) : typeof(global::FastLoss.Kernels.GeneralExponent),
+                _ => throw new InvalidOperationException("Unknown mode parameter " + parameter.Name + " of " + type.Name),
+            }).ToArray());
         }
 
         object instance = hyperparameters.Length == 0

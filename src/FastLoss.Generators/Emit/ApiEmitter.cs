@@ -12,7 +12,7 @@ namespace FastLoss.Generators.Emit;
 /// </summary>
 internal static partial class ApiEmitter
 {
-    public static void Emit(SourceWriter w, FormulaSpec spec, ElementType type, Division division, string generatedCode)
+    public static void Emit(SourceWriter w, FormulaSpec spec, ElementType type, KernelModes modes, string generatedCode)
     {
         string e = ExpressionLowering.Keyword(type);
 
@@ -72,8 +72,8 @@ internal static partial class ApiEmitter
         w.Line();
         Docs("The mean or sum of <see cref=\"" + cref + "\"/> over the elements.", null, null, reduction: true, "The reduced loss.");
         w.Open(access + " static " + e + " " + spec.Name + "(" + operandList + HyperList(withDefaults: true) + ", Reduction reduction = Reduction.Mean)");
-        string DivisorName(int d) => Names.Identifier(spec.Parameters[d].Name);
-        division.EmitBody(w, kernel, DivisorName, k => new[]
+        string HyperparameterName(int d) => Names.Identifier(spec.Parameters[d].Name);
+        modes.EmitBody(w, kernel, HyperparameterName, k => new[]
         {
             "var " + local + " = new " + k + "(" + kernelArguments + ");",
             "return " + Driver + ".Reduce<" + e + ", " + k + ">(ref " + local + ", reduction);",
@@ -98,8 +98,8 @@ internal static partial class ApiEmitter
             w.Line();
             Docs(v.Summary, v.Destination, v.DestinationText, v.Reduction, v.ReturnType == "void" ? null : "The reduced loss.");
             w.Open(access + " static " + v.ReturnType + " " + v.Method + "(" + operandList + HyperList(withDefaults: false) + tail + ")");
-            w.Line(division.ForValidation(kernel) + ".ValidateDestination(" + operandNames + ", " + v.Destination + ", \"" + v.Destination + "\");");
-            division.EmitBody(w, kernel, DivisorName, k => new[] { "var " + local + " = new " + k + "(" + kernelArguments + ");", v.Body(k) });
+            w.Line(modes.ForValidation(kernel) + ".ValidateDestination(" + operandNames + ", " + v.Destination + ", \"" + v.Destination + "\");");
+            modes.EmitBody(w, kernel, HyperparameterName, k => new[] { "var " + local + " = new " + k + "(" + kernelArguments + ");", v.Body(k) });
             w.Close();
 
             if (allDefaults)

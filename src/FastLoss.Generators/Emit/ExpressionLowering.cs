@@ -31,6 +31,7 @@ internal sealed class ExpressionLowering
     private readonly ElementType _type;
     private readonly Func<Variable, string> _variable;
     private readonly Func<Variable, string?>? _reciprocal;
+    private readonly Func<Variable, bool>? _powerMode;
     private readonly Dictionary<Expr, int> _uses = new();
     private readonly Dictionary<Expr, string> _temporaries = new();
     private readonly List<string> _statements = new();
@@ -39,8 +40,9 @@ internal sealed class ExpressionLowering
     private readonly Dictionary<Expr, double?> _values = new();
     private readonly Dictionary<Expr, bool> _variableFree = new();
 
-    private ExpressionLowering(Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix, Func<Variable, string?>? reciprocal = null)
+    private ExpressionLowering(Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix, Func<Variable, string?>? reciprocal = null, Func<Variable, bool>? powerMode = null)
     {
+        _powerMode = powerMode;
         _width = width;
         _type = type;
         _variable = variable;
@@ -51,11 +53,13 @@ internal sealed class ExpressionLowering
     /// <summary>
     /// The statements that compute the shared temporaries, then one expression per root. <paramref name="reciprocal"/>
     /// names the exact-reciprocal field of a hyperparameter divisor (or null): x / h then lowers to VectorMath.Divide.
+    /// <paramref name="powerMode"/> tells the hyperparameters raised by the operator's power mode: Pow(x, h) then lowers
+    /// to VectorMath.Pow&lt;TPower&gt;.
     /// </summary>
     public static (IReadOnlyList<string> Statements, IReadOnlyList<string> Results) Lower(
-        IReadOnlyList<Expr> roots, Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix = "t", Func<Variable, string?>? reciprocal = null)
+        IReadOnlyList<Expr> roots, Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix = "t", Func<Variable, string?>? reciprocal = null, Func<Variable, bool>? powerMode = null)
     {
-        var lowering = new ExpressionLowering(width, type, variable, temporaryPrefix, reciprocal);
+        var lowering = new ExpressionLowering(width, type, variable, temporaryPrefix, reciprocal, powerMode);
         foreach (Expr root in roots)
         {
             lowering.Count(root);
@@ -253,7 +257,7 @@ internal sealed class ExpressionLowering
             case Binary { Operator: BinaryOperator.Divide, Right: Variable { Kind: ParameterKind.Hyperparameter } divisor } b when _reciprocal?.Invoke(divisor) is string reciprocal:
                 // A division by a per-call constant: a multiplication when that is exact, as the operator's division
                 // mode says (see Division and VectorMath.Divide).
-                return ("VectorMath.Divide<" + Keyword(_type) + ", " + Division.Parameter + ">(" + Text(b.Left).Text + ", " + Text(b.Right).Text + ", " + reciprocal + ")", Primary);
+                return ("VectorMath.Divide<" + Keyword(_type) + ", " + KernelModes.DivisionParameter + ">(" + Text(b.Left).Text + ", " + Text(b.Right).Text + ", " + reciprocal + ")", Primary);
 
             case Binary { Operator: BinaryOperator.Divide, Right: Constant c } b when ExactReciprocal(c.Value) is double inverse:
             {
@@ -278,6 +282,11 @@ internal sealed class ExpressionLowering
 
             case Conditional c:
                 return (vector + ".ConditionalSelect(" + Text(c.Test).Text + ", " + Text(c.WhenTrue).Text + ", " + Text(c.WhenFalse).Text + ")", Primary);
+
+            case Call { Function: MathFunction.Pow, Arguments: [_, Variable { Kind: ParameterKind.Hyperparameter } exponent] } call when _powerMode?.Invoke(exponent) == true:
+                // A per-call exponent: one multiplication when it is 2, as the operator's power mode says (see
+                // KernelModes and VectorMath.Pow<TPower>).
+                return ("VectorMath.Pow<" + KernelModes.PowerParameter + ">(" + Text(call.Arguments[0]).Text + ", " + Text(exponent).Text + ")", Primary);
 
             case Call call:
             {

@@ -43,7 +43,7 @@ internal static class FormulaEmitter
             w.Open((type.IsStatic ? "static " : string.Empty) + "partial " + type.Keyword + " " + type.Name);
         }
 
-        var division = new Division(KernelEmitter.Divisors(formula));
+        var modes = new KernelModes(KernelEmitter.Divisors(formula), KernelEmitter.Exponents(formula));
         bool first = true;
         foreach (ElementType element in spec.ElementTypes)
         {
@@ -53,14 +53,14 @@ internal static class FormulaEmitter
             }
 
             first = false;
-            KernelEmitter.EmitOperator(w, formula, element, division, GeneratedCode);
-            KernelEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, division, GeneratedCode);
-            OperandGradientEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, division, GeneratedCode);
-            ApiEmitter.Emit(w, spec, element, division, GeneratedCode);
-            OperandGradientEmitter.EmitApi(w, spec, element, division, GeneratedCode);
+            KernelEmitter.EmitOperator(w, formula, element, modes, GeneratedCode);
+            KernelEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, modes, GeneratedCode);
+            OperandGradientEmitter.EmitKernel(w, spec, element, formula.IsArithmetic, modes, GeneratedCode);
+            ApiEmitter.Emit(w, spec, element, modes, GeneratedCode);
+            OperandGradientEmitter.EmitApi(w, spec, element, modes, GeneratedCode);
         }
 
-        LossClassEmitter.Emit(w, spec, division, GeneratedCode);
+        LossClassEmitter.Emit(w, spec, modes, GeneratedCode);
 
         foreach (ContainingType _ in spec.ContainingTypes)
         {

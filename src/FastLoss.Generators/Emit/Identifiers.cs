@@ -28,7 +28,7 @@ internal sealed class Identifiers
     {
         "Vector128", "Vector256", "Vector512", "VectorMath", "Unsafe", "MemoryMarshal", "ThrowHelper",
         "ValidateHyperparameters", "ValidateDestination", "Length", "gradient", "destination", "destinationName",
-        "OperandValidation", "ValidateOperandValues", "ValidateDestinations", "Reduction", "reduction", "loss", "i", Division.Parameter,
+        "OperandValidation", "ValidateOperandValues", "ValidateDestinations", "Reduction", "reduction", "loss", "i", KernelModes.DivisionParameter, KernelModes.PowerParameter,
     };
 
     private readonly string[] _private;

@@ -15,7 +15,7 @@ internal static class KernelEmitter
 {
     private static readonly Width[] Widths = { Width.Scalar, Width.Vector128, Width.Vector256, Width.Vector512 };
 
-    public static void EmitOperator(SourceWriter w, DerivedFormula formula, ElementType type, Division division, string generatedCode)
+    public static void EmitOperator(SourceWriter w, DerivedFormula formula, ElementType type, KernelModes modes, string generatedCode)
     {
         FormulaSpec spec = formula.Spec;
         string name = Names.Operator(spec, type);
@@ -41,7 +41,7 @@ internal static class KernelEmitter
         w.Line("/// </code>");
         w.Line("/// </remarks>");
         w.Line(generatedCode);
-        w.Open("internal readonly struct " + name + division.TypeParameters + division.Constraint);
+        w.Open("internal readonly struct " + name + modes.TypeParameters + modes.Constraint);
         int[] divisors = Divisors(formula);
         foreach (int h in hyper)
         {
@@ -122,9 +122,11 @@ internal static class KernelEmitter
             }
 
             HashSet<int> divisors = new(Divisors(formula));
+            HashSet<int> exponents = new(Exponents(formula));
             (IReadOnlyList<string> statements, IReadOnlyList<string> results) = ExpressionLowering.Lower(
                 roots, width, type, v => v.Kind == ParameterKind.Hyperparameter && width == Width.Scalar ? ids.Field(v.Index) : ids.Private(v.Index), ids.TemporaryPrefix,
-                v => divisors.Contains(v.Index) ? ids.ReciprocalField(v.Index) : null);
+                v => divisors.Contains(v.Index) ? ids.ReciprocalField(v.Index) : null,
+                v => exponents.Contains(v.Index));
             foreach (string statement in statements)
             {
                 w.Line(statement);
@@ -140,10 +142,10 @@ internal static class KernelEmitter
         }
     }
 
-    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, Division division, string generatedCode)
+    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, KernelModes modes, string generatedCode)
     {
         string name = Names.Kernel(spec, type);
-        string op = division.Within(Names.Operator(spec, type));
+        string op = modes.Within(Names.Operator(spec, type));
         string e = ExpressionLowering.Keyword(type);
         var ids = new Identifiers(spec);
         int[] operands = Operands(spec);
@@ -153,7 +155,7 @@ internal static class KernelEmitter
         w.Line();
         w.Line("/// <summary>Binds the operand spans of <see cref=\"" + Names.FormulaCref(spec) + "\"/> for the element-wise driver.</summary>");
         w.Line(generatedCode);
-        w.Open("private readonly ref struct " + name + division.TypeParameters + " : IElementwiseKernel<" + e + ">" + division.Constraint);
+        w.Open("private readonly ref struct " + name + modes.TypeParameters + " : IElementwiseKernel<" + e + ">" + modes.Constraint);
         string operatorField = ids.OperatorField;
         w.Line("private readonly " + op + " " + operatorField + ";");
         foreach (int o in operands)
@@ -414,6 +416,16 @@ internal static class KernelEmitter
             .OfType<Binary>()
             .Where(b => b.Operator == BinaryOperator.Divide && b.Right is Variable { Kind: ParameterKind.Hyperparameter })
             .Select(b => ((Variable)b.Right).Index)
+            .Distinct()
+            .OrderBy(i => i)
+            .ToArray();
+
+    /// <summary>The hyperparameters some Pow of the formula has as its whole exponent (raised by the power mode, see KernelModes).</summary>
+    internal static int[] Exponents(DerivedFormula formula)
+        => ExprNodes.Distinct(new[] { formula.Loss, formula.Gradient, formula.Hessian }.Concat(formula.OperandGradients.Select(g => g.Gradient)))
+            .OfType<Call>()
+            .Where(c => c.Function == MathFunction.Pow && c.Arguments[1] is Variable { Kind: ParameterKind.Hyperparameter })
+            .Select(c => ((Variable)c.Arguments[1]).Index)
             .Distinct()
             .OrderBy(i => i)
             .ToArray();

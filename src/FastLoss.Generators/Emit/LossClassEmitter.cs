@@ -16,7 +16,7 @@ internal static class LossClassEmitter
     /// <summary>Qualified: a hyperparameter may be named Reduction, and its property would shadow the enum.</summary>
     private const string DefaultReduction = "global::FastLoss.Reduction.Mean";
 
-    public static void Emit(SourceWriter w, FormulaSpec spec, Division division, string generatedCode)
+    public static void Emit(SourceWriter w, FormulaSpec spec, KernelModes modes, string generatedCode)
     {
         bool generic = spec.TypeParameter is not null;
         var ids = new Identifiers(spec);
@@ -52,7 +52,7 @@ internal static class LossClassEmitter
         w.Line("{");
         using (new Indent(w))
         {
-            EmitConstructors(w, spec, division, className, t, hyper, generic);
+            EmitConstructors(w, spec, modes, className, t, hyper, generic);
             foreach (ParameterSpec p in hyper)
             {
                 w.Line();
@@ -121,7 +121,7 @@ internal static class LossClassEmitter
     /// <param name="t">The element type: the class's type parameter for a generic formula, else float or double.</param>
     /// <param name="hyper">The hyperparameters.</param>
     /// <param name="generic">Whether the formula (and so the class) is generic.</param>
-    private static void EmitConstructors(SourceWriter w, FormulaSpec spec, Division division, string className, string t, ParameterSpec[] hyper, bool generic)
+    private static void EmitConstructors(SourceWriter w, FormulaSpec spec, KernelModes modes, string className, string t, ParameterSpec[] hyper, bool generic)
     {
         if (hyper.Length == 0)
         {
@@ -153,16 +153,16 @@ internal static class LossClassEmitter
         {
             w.Line("ThrowIfUnsupported();");
             w.Open("if (typeof(" + t + ") == typeof(float))");
-            w.Line(division.ForValidation(Names.Nested(spec, Names.Kernel(spec, ElementType.Single))) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "float.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
+            w.Line(modes.ForValidation(Names.Nested(spec, Names.Kernel(spec, ElementType.Single))) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "float.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
             w.Close();
             w.Open("else");
-            w.Line(division.ForValidation(Names.Nested(spec, Names.Kernel(spec, ElementType.Double))) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "double.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
+            w.Line(modes.ForValidation(Names.Nested(spec, Names.Kernel(spec, ElementType.Double))) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => "double.CreateTruncating(" + Names.Identifier(p.Name) + ")")) + ");");
             w.Close();
             w.Line();
         }
         else
         {
-            w.Line(division.ForValidation(Names.Nested(spec, Names.Kernel(spec, spec.ElementTypes[0]))) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
+            w.Line(modes.ForValidation(Names.Nested(spec, Names.Kernel(spec, spec.ElementTypes[0]))) + ".ValidateHyperparameters(" + string.Join(", ", hyper.Select(p => Names.Identifier(p.Name))) + ");");
         }
 
         foreach (ParameterSpec p in hyper)

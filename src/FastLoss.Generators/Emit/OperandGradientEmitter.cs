@@ -29,7 +29,7 @@ internal static class OperandGradientEmitter
     public static int[] Differentiable(FormulaSpec spec)
         => Enumerable.Range(0, spec.Parameters.Count).Where(i => spec.Parameters[i].Differentiable).ToArray();
 
-    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, Division division, string generatedCode)
+    public static void EmitKernel(SourceWriter w, FormulaSpec spec, ElementType type, bool arithmetic, KernelModes modes, string generatedCode)
     {
         int[] extra = Differentiable(spec);
         if (extra.Length == 0)
@@ -52,8 +52,8 @@ internal static class OperandGradientEmitter
         w.Line("/// other gradients themselves, scaled for the reduction as the driver scales the input's.");
         w.Line("/// </summary>");
         w.Line(generatedCode);
-        w.Open("private readonly ref struct " + name + division.TypeParameters + " : IElementwiseKernel<" + e + ">" + division.Constraint);
-        w.Line("private readonly " + division.Within(Names.Operator(spec, type)) + " " + op + ";");
+        w.Open("private readonly ref struct " + name + modes.TypeParameters + " : IElementwiseKernel<" + e + ">" + modes.Constraint);
+        w.Line("private readonly " + modes.Within(Names.Operator(spec, type)) + " " + op + ";");
         foreach (int o in operands)
         {
             w.Line("private readonly ref " + e + " " + ids.Field(o) + ";");
@@ -72,8 +72,8 @@ internal static class OperandGradientEmitter
             .Concat(extra.Select(g => "Span<" + e + "> " + ids.Gradient(g)))
             .Append("Reduction reduction");
         w.Open("public " + name + "(" + string.Join(", ", parameters) + ")");
-        KernelEmitter.EmitValidationCalls(w, spec, ids, division.Within(Names.Kernel(spec, type)) + ".");
-        w.Line(op + " = new " + division.Within(Names.Operator(spec, type)) + "(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
+        KernelEmitter.EmitValidationCalls(w, spec, ids, modes.Within(Names.Kernel(spec, type)) + ".");
+        w.Line(op + " = new " + modes.Within(Names.Operator(spec, type)) + "(" + string.Join(", ", hyper.Select(ids.Private)) + ");");
         foreach (int o in operands)
         {
             w.Line(ids.Field(o) + " = ref MemoryMarshal.GetReference(" + ids.Private(o) + ");");
@@ -140,7 +140,7 @@ internal static class OperandGradientEmitter
         w.Line();
         w.Line("/// <summary>Throws unless every gradient output can take one value per element, overlaps no operand partially and shares no memory with another output.</summary>");
         w.Open("public static void ValidateDestinations(" + string.Join(", ", operands.Select(o => "ReadOnlySpan<" + e + "> " + ids.Private(o)).Concat(outputs.Select(g => "Span<" + e + "> " + ids.Gradient(g)))) + ")");
-        string kernel = division.Within(Names.Kernel(spec, type));
+        string kernel = modes.Within(Names.Kernel(spec, type));
         string operandArguments = string.Join(", ", operands.Select(ids.Private));
         foreach (int g in outputs)
         {
@@ -160,7 +160,7 @@ internal static class OperandGradientEmitter
         w.Close();
     }
 
-    public static void EmitApi(SourceWriter w, FormulaSpec spec, ElementType type, Division division, string generatedCode)
+    public static void EmitApi(SourceWriter w, FormulaSpec spec, ElementType type, KernelModes modes, string generatedCode)
     {
         int[] extra = Differentiable(spec);
         if (extra.Length == 0)
@@ -220,8 +220,8 @@ internal static class OperandGradientEmitter
             w.Line("/// <exception cref=\"ArgumentException\">An operand's length differs from the input's or an element is outside its declared range, a gradient span is too short, partially overlaps an operand or overlaps another gradient span, or a hyperparameter is out of range.</exception>");
             w.Line(generatedCode);
             w.Open(spec.Accessibility + " static " + returnType + " " + method + "(" + operandList + hyperList + ", " + outputList + ", Reduction reduction = Reduction.Mean)");
-            w.Line(division.ForValidation(kernel) + ".ValidateDestinations(" + operandNames + ", " + outputNames + ");");
-            division.EmitBody(w, kernel, d => Names.Identifier(spec.Parameters[d].Name), k => new[]
+            w.Line(modes.ForValidation(kernel) + ".ValidateDestinations(" + operandNames + ", " + outputNames + ");");
+            modes.EmitBody(w, kernel, d => Names.Identifier(spec.Parameters[d].Name), k => new[]
             {
                 "var " + local + " = new " + k + "(" + operandNames + hyperNames + ", " + extraNames + ", reduction);",
                 fused

@@ -81,6 +81,32 @@ public class EmittedTextTests
     }
 
     [Fact]
+    public void A_hyperparameter_exponent_goes_through_the_power_mode_and_other_exponents_do_not()
+    {
+        string text = GeneratorHarness.RunValid(GeneratorHarness.InLossesClass("""
+                /// <summary>A hyperparameter power, a division by another and a power with a computed exponent.</summary>
+                [LossFormula]
+                public static float Powered(float input, float target, [Hyperparameter(Default = 2.0)] float gamma, [Hyperparameter(Default = 1.0)] float scale)
+                    => MathF.Pow(MathF.Abs(input - target), gamma) / scale + MathF.Pow(MathF.Abs(target) + 1f, gamma + 1f);
+            """)).Source;
+
+        // Both modes are type arguments chosen once per call: four instantiations behind two tests.
+        Assert.Contains("internal readonly struct PoweredOperator<TDivision, TPower> where TDivision : struct, global::FastLoss.Kernels.IDivisionMode where TPower : struct, global::FastLoss.Kernels.IPowerMode", text, StringComparison.Ordinal);
+        Assert.Contains("if (global::FastLoss.Kernels.VectorMath.IsSquareExponent(gamma))", text, StringComparison.Ordinal);
+        foreach (string modes in new[] { "MultiplyByReciprocal, global::FastLoss.Kernels.SquareExponent", "MultiplyByReciprocal, global::FastLoss.Kernels.GeneralExponent", "TrueDivision, global::FastLoss.Kernels.SquareExponent", "TrueDivision, global::FastLoss.Kernels.GeneralExponent" })
+        {
+            Assert.Contains("PoweredKernel<global::FastLoss.Kernels." + modes + ">>(ref kernel, reduction);", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("VectorMath.Pow<TPower>(Vector512.Abs(input - target), gamma)", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Pow<TPower>(Vector128.Abs(input - target), gamma)", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Pow<TPower>(float.Abs(input - target), _gamma)", text, StringComparison.Ordinal);
+
+        // gamma + 1 is not the hyperparameter itself: the general pow, whatever gamma is.
+        Assert.Contains("VectorMath.Pow(Vector512.Abs(target) + Vector512.Create(1f), gamma + Vector512.Create(1f))", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Double_literals_carry_the_d_suffix()
     {
         string text = GeneratorHarness.RunValid(SampleFormulas.ClampedHinge).Source;

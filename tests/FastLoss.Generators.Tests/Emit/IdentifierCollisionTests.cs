@@ -100,13 +100,16 @@ public class IdentifierCollisionTests
     }
 
     /// <summary>
-    /// A formula that divides by a hyperparameter has operator and kernels generic over TDivision: a parameter of that
-    /// name (the divisor itself, or an operand beside another divisor) must not capture the type parameter.
+    /// A formula that divides by a hyperparameter or raises to one has operator and kernels generic over TDivision and
+    /// TPower: a parameter of either name (the divisor or exponent itself, or an operand beside them) must not capture
+    /// the type parameter.
     /// </summary>
     [Theory]
     [InlineData("[Hyperparameter] float TDivision", "(input - target) * (input - target) / TDivision")]
     [InlineData("float TDivision, [Hyperparameter] float scale", "(input - TDivision) * (input - target) / scale")]
-    public void A_parameter_named_like_the_division_type_parameter_compiles(string parameter, string body)
+    [InlineData("[Hyperparameter] float TPower", "MathF.Pow(MathF.Abs(input - target), TPower)")]
+    [InlineData("float TPower, [Hyperparameter] float TDivision, [Hyperparameter] float gamma", "MathF.Pow(MathF.Abs(input - TPower), gamma) / TDivision + target")]
+    public void A_parameter_named_like_a_mode_type_parameter_compiles(string parameter, string body)
     {
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.InLossesClass($$"""
                 /// <summary>Divided.</summary>
@@ -117,7 +120,7 @@ public class IdentifierCollisionTests
         GeneratorHarness.AssertNoCrash(run);
         Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics.Select(GeneratorHarness.Describe)));
         GeneratorHarness.AssertCompilesCleanly(run);
-        Assert.Contains("<TDivision>", run.Source, StringComparison.Ordinal);
+        Assert.Contains(body.Contains("Pow", StringComparison.Ordinal) ? "TPower>" : "<TDivision>", run.Source, StringComparison.Ordinal);
     }
 
     [Fact]
