@@ -39,6 +39,11 @@ internal sealed class ExpressionLowering
     private readonly Dictionary<Expr, bool?> _truths = new();
     private readonly Dictionary<Expr, double?> _values = new();
     private readonly Dictionary<Expr, bool> _variableFree = new();
+    private readonly Dictionary<Expr, int> _logisticCalls = new();
+    private readonly Dictionary<Expr, int> _logarithmCalls = new();
+    private readonly Dictionary<Expr, string> _sharedExponentials = new();
+    private readonly Dictionary<Expr, string> _sharedLogarithms = new();
+    private int _nextTemporary;
 
     private ExpressionLowering(Width width, ElementType type, Func<Variable, string> variable, string temporaryPrefix, Func<Variable, string?>? reciprocal = null, Func<Variable, bool>? powerMode = null)
     {
@@ -64,6 +69,8 @@ internal sealed class ExpressionLowering
         {
             lowering.Count(root);
         }
+
+        lowering.CountLogisticCalls();
 
         string[] results = roots.Select(r => lowering.Text(r).Text).ToArray();
         return (lowering._statements, results);
@@ -156,13 +163,81 @@ internal sealed class ExpressionLowering
         (string text, int precedence) = Inline(e);
         if (_uses.TryGetValue(e, out int uses) && uses > 1 && e is not (Constant or Variable))
         {
-            name = _temporaryPrefix + _temporaries.Count.ToString(CultureInfo.InvariantCulture);
-            _statements.Add("var " + name + " = " + text + ";");
+            name = NewTemporary(text);
             _temporaries[e] = name;
             return (name, Primary);
         }
 
         return (text, precedence);
+    }
+
+    /// <summary>Adds the statement <c>var tN = text;</c> and returns tN.</summary>
+    private string NewTemporary(string text)
+    {
+        string name = _temporaryPrefix + (_nextTemporary++).ToString(CultureInfo.InvariantCulture);
+        _statements.Add("var " + name + " = " + text + ";");
+        return name;
+    }
+
+    /// <summary>
+    /// σ, softplus and log σ of u and of −u all start from e^−|u|, and the last two from log1p(e^−|u|) (see
+    /// VectorMath.Logistic.cs): counts the distinct calls of each kind per magnitude |u|, so that where two or more
+    /// share one, it is computed once (<see cref="LogisticCall"/>).
+    /// </summary>
+    private void CountLogisticCalls()
+    {
+        foreach (Call call in _uses.Keys.OfType<Call>().Where(c => IsLogistic(c.Function)))
+        {
+            Expr magnitude = Magnitude(call.Arguments[0]);
+            _logisticCalls.TryGetValue(magnitude, out int calls);
+            _logisticCalls[magnitude] = calls + 1;
+            if (call.Function != MathFunction.Sigmoid)
+            {
+                _logarithmCalls.TryGetValue(magnitude, out int logarithms);
+                _logarithmCalls[magnitude] = logarithms + 1;
+            }
+        }
+    }
+
+    private static bool IsLogistic(MathFunction function) => function is MathFunction.Sigmoid or MathFunction.Softplus or MathFunction.LogSigmoid;
+
+    /// <summary>u for −u, else the expression itself: e^−|u| is the same for both.</summary>
+    private static Expr Magnitude(Expr e) => e is Unary { Operator: UnaryOperator.Negate } negation ? negation.Operand : e;
+
+    /// <summary>A logistic call that shares e^−|u| (and log1p of it) with another call on ±u, or null.</summary>
+    private string? LogisticCall(Call call)
+    {
+        Expr magnitude = Magnitude(call.Arguments[0]);
+        if (!_logisticCalls.TryGetValue(magnitude, out int calls) || calls < 2)
+        {
+            return null;
+        }
+
+        if (!_sharedExponentials.TryGetValue(magnitude, out string? exponential))
+        {
+            exponential = NewTemporary("VectorMath.ExpNegativeAbs(" + Text(magnitude).Text + ")");
+            _sharedExponentials[magnitude] = exponential;
+        }
+
+        string x = Text(call.Arguments[0]).Text;
+        if (call.Function == MathFunction.Sigmoid)
+        {
+            return "VectorMath.Sigmoid(" + x + ", " + exponential + ")";
+        }
+
+        string logarithmText = "VectorMath.Log1pExpNegativeAbs(" + exponential + ")";
+        if (_logarithmCalls[magnitude] >= 2)
+        {
+            if (!_sharedLogarithms.TryGetValue(magnitude, out string? logarithm))
+            {
+                logarithm = NewTemporary(logarithmText);
+                _sharedLogarithms[magnitude] = logarithm;
+            }
+
+            logarithmText = logarithm;
+        }
+
+        return "VectorMath." + (call.Function == MathFunction.Softplus ? "Softplus" : "LogSigmoid") + "(" + x + ", " + logarithmText + ")";
     }
 
     private (string Text, int Precedence) Inline(Expr e)
@@ -287,6 +362,9 @@ internal sealed class ExpressionLowering
                 // A per-call exponent: one multiplication when it is 2, as the operator's power mode says (see
                 // KernelModes and VectorMath.Pow<TPower>).
                 return ("VectorMath.Pow<" + KernelModes.PowerParameter + ">(" + Text(call.Arguments[0]).Text + ", " + Text(exponent).Text + ")", Primary);
+
+            case Call call when IsLogistic(call.Function) && LogisticCall(call) is string shared:
+                return (shared, Primary);
 
             case Call call:
             {

@@ -107,6 +107,28 @@ public class EmittedTextTests
     }
 
     [Fact]
+    public void Logistic_functions_of_plus_and_minus_u_share_one_exponential_and_one_logarithm()
+    {
+        string text = GeneratorHarness.RunValid(GeneratorHarness.InLossesClass("""
+                /// <summary>σ, log σ and softplus of ±(input − target), and a lone σ of the target.</summary>
+                [LossFormula]
+                public static float Logistic(float input, float target)
+                    => LossMath.Sigmoid(input - target) * LossMath.LogSigmoid(-(input - target)) + LossMath.Softplus(input - target) + LossMath.Sigmoid(target);
+            """)).Source;
+
+        // One e^−|u| and one log1p of it per width and quantity, passed to the two-argument overloads; the lone σ of
+        // the target has nothing to share and stays a one-argument call.
+        Assert.Contains("var t1 = VectorMath.ExpNegativeAbs(t0);", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Sigmoid(t0, t1)", text, StringComparison.Ordinal);
+        Assert.Contains("var t2 = VectorMath.Log1pExpNegativeAbs(t1);", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.LogSigmoid(-t0, t2)", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Softplus(t0, t2)", text, StringComparison.Ordinal);
+        Assert.Contains("VectorMath.Sigmoid(target)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("VectorMath.Sigmoid(input - target)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("VectorMath.ExpNegativeAbs(target)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Double_literals_carry_the_d_suffix()
     {
         string text = GeneratorHarness.RunValid(SampleFormulas.ClampedHinge).Source;
