@@ -66,6 +66,9 @@ internal struct RowCascade<T>
         }
     }
 
+    /// <summary>Gets a value indicating whether the next value starts a block (<see cref="AddBlock"/> may be used).</summary>
+    public readonly bool AtBlockBoundary => _lane == 0;
+
     /// <summary>
     /// Appends <see cref="Vector512{T}.Count"/> values at once, value j in lane j: the state that adding them one by one
     /// leaves. Only at a block boundary (when every value so far came in blocks).

@@ -169,6 +169,7 @@ internal static partial class SoftmaxCrossEntropy
 
             ref T shiftedSums = ref MemoryMarshal.GetReference(shiftedTree);
             ReadOnlySpan<int> target = Target.Slice(first, rows);
+            Vector512<T> nllLanes = default, smoothLanes = default;
             for (int r = 0; r < target.Length; r++)
             {
                 int y = target[r];
@@ -199,8 +200,27 @@ internal static partial class SoftmaxCrossEntropy
                         Losses[first + r] = loss;
                     }
 
-                    nllSum.Add(nll);
-                    smoothSum.Add(smooth);
+                    Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref nllLanes), r) = nll;
+                    Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref smoothLanes), r) = smooth;
+                }
+            }
+
+            if (context.Losses)
+            {
+                // A whole group is one cascade block (L rows, L lanes): one AddBlock each instead of L scalar appends,
+                // the same state (see RowCascade.AddBlock). A partial last group, or a cascade mid-block, goes row by row.
+                if (rows == lanes && nllSum.AtBlockBoundary && smoothSum.AtBlockBoundary)
+                {
+                    nllSum.AddBlock(nllLanes);
+                    smoothSum.AddBlock(smoothLanes);
+                }
+                else
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        nllSum.Add(nllLanes.GetElement(r));
+                        smoothSum.Add(smoothLanes.GetElement(r));
+                    }
                 }
             }
 
