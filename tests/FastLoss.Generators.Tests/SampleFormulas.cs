@@ -45,6 +45,18 @@ internal static class SampleFormulas
                 => target > 0.0 ? Math.Max(margin - input * target, 0.0) : Math.Clamp(input + margin, 0.0, 10.0);
         """);
 
+    public static readonly string FocalLike = GeneratorHarness.InLossesClass("""
+            /// <summary>A focal-style loss: σ and log σ of ±input share one exponential; γ is a power mode, τ a division mode.</summary>
+            [LossFormula]
+            public static float FocalLike(
+                float input,
+                float target,
+                [Hyperparameter(Default = 2.0, Minimum = 0.0)] float gamma,
+                [Hyperparameter(Default = 1.0, Minimum = 0.0, ExclusiveMinimum = true)] float temperature)
+                => -(target * MathF.Pow(LossMath.Sigmoid(-input), gamma) * LossMath.LogSigmoid(input)
+                    + (1f - target) * MathF.Pow(LossMath.Sigmoid(input), gamma) * LossMath.LogSigmoid(-input)) / temperature;
+        """);
+
     /// <summary>Literals whose text depends on the culture when formatted carelessly: negatives, fractions, exponents.</summary>
     public static readonly string CultureSensitive = GeneratorHarness.InLossesClass("""
             /// <summary>Literals that a careless emitter would format with the current culture.</summary>

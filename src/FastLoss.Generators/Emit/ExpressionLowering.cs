@@ -331,7 +331,7 @@ internal sealed class ExpressionLowering
 
             case Binary { Operator: BinaryOperator.Divide, Right: Variable { Kind: ParameterKind.Hyperparameter } divisor } b when _reciprocal?.Invoke(divisor) is string reciprocal:
                 // A division by a per-call constant: a multiplication when that is exact, as the operator's division
-                // mode says (see Division and VectorMath.Divide).
+                // mode says (see KernelModes and VectorMath.Divide).
                 return ("VectorMath.Divide<" + Keyword(_type) + ", " + KernelModes.DivisionParameter + ">(" + Text(b.Left).Text + ", " + Text(b.Right).Text + ", " + reciprocal + ")", Primary);
 
             case Binary { Operator: BinaryOperator.Divide, Right: Constant c } b when ExactReciprocal(c.Value) is double inverse:

@@ -18,6 +18,9 @@ public class SnapshotTests
     [Fact]
     public void OperandRangeAndOperandGradients() => Verify("ScaledGaussian", SampleFormulas.ScaledGaussian);
 
+    [Fact]
+    public void SharedLogisticPartsAndBothModes() => Verify("FocalLike", SampleFormulas.FocalLike);
+
     private static void Verify(string name, string source)
     {
         GeneratorRun run = GeneratorHarness.RunValid(source);
