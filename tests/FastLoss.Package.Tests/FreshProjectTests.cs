@@ -87,6 +87,9 @@ public sealed class FreshProjectTests(ITestOutputHelper output)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"huber {Loss.Huber(input, target):R}"));
             ILoss<float> quartic = new AppLosses.QuarticLoss(0.5f);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"object {quartic.Loss(input, target, Reduction.Sum):R}"));
+            float[] labels = [1f, 0f, 1f, 0f, 1f];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"focal2 {AppLosses.Focal(input, labels, 2f, 0.5f):R}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"focal15 {AppLosses.Focal(input, labels, 1.5f, 3f):R}"));
 
             public static partial class AppLosses
             {
@@ -96,6 +99,12 @@ public sealed class FreshProjectTests(ITestOutputHelper output)
                     float d = input - target;
                     return scale * d * d * d * d;
                 }
+
+                // A hyperparameter exponent and divisor (both chosen once per call) and σ / log σ of ±input (one exponential).
+                [LossFormula]
+                public static float Focal(float input, float target, [Hyperparameter(Default = 2.0, Minimum = 0.0)] float gamma, [Hyperparameter(Default = 1.0, Minimum = 0.0, ExclusiveMinimum = true)] float temperature)
+                    => -(target * MathF.Pow(LossMath.Sigmoid(-input), gamma) * LossMath.LogSigmoid(input)
+                        + (1f - target) * MathF.Pow(LossMath.Sigmoid(input), gamma) * LossMath.LogSigmoid(-input)) / temperature;
             }
             """);
 
@@ -119,6 +128,15 @@ public sealed class FreshProjectTests(ITestOutputHelper output)
 
         Assert.Equal(expectedHuber, Value(lines, "huber"), 5);
         Assert.Equal(expectedMean * x.Length, Value(lines, "object"), 4);
+
+        float[] labels = [1f, 0f, 1f, 0f, 1f];
+        double Focal(double gamma, double temperature) => x.Zip(labels, (a, b) =>
+        {
+            double p = 1 / (1 + Math.Exp(-a));
+            return -((b * Math.Pow(1 - p, gamma) * Math.Log(p)) + ((1 - b) * Math.Pow(p, gamma) * Math.Log(1 - p))) / temperature;
+        }).Average();
+        Assert.Equal(Focal(2, 0.5), Value(lines, "focal2"), 5);
+        Assert.Equal(Focal(1.5, 3), Value(lines, "focal15"), 5);
     }
 
     private static double Value(string[] lines, string key)
