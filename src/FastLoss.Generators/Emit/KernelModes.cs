@@ -26,10 +26,10 @@ internal sealed class KernelModes
 
     private readonly Axis[] _axes;
 
+    /// <param name="divisors">The hyperparameters the formula divides by, in declaration order.</param>
+    /// <param name="exponents">The hyperparameters the formula raises to (as the whole exponent of a Pow), in declaration order.</param>
     public KernelModes(IReadOnlyList<int> divisors, IReadOnlyList<int> exponents)
     {
-        Divisors = divisors;
-        Exponents = exponents;
         var axes = new List<Axis>();
         if (divisors.Count > 0)
         {
@@ -43,12 +43,6 @@ internal sealed class KernelModes
 
         _axes = axes.ToArray();
     }
-
-    /// <summary>The hyperparameters the formula divides by, in declaration order.</summary>
-    public IReadOnlyList<int> Divisors { get; }
-
-    /// <summary>The hyperparameters the formula raises to (as the whole exponent of a Pow), in declaration order.</summary>
-    public IReadOnlyList<int> Exponents { get; }
 
     /// <summary>Whether the operator and kernels take type parameters.</summary>
     public bool IsGeneric => _axes.Length > 0;

@@ -26,6 +26,12 @@ internal static partial class SoftmaxCrossEntropy
         return (keep * nll) + (smooth * spread);
     }
 
+    /// <summary>Lane <paramref name="lane"/> of a block, as a reference (to fill a block row by row, or read one back).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Lane<T>(ref Vector512<T> block, int lane)
+        where T : unmanaged
+        => ref Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref block), lane);
+
     private ref partial struct IndexKernel<T>
     {
         /// <summary>
@@ -187,7 +193,7 @@ internal static partial class SoftmaxCrossEntropy
                     if (context.Gradient)
                     {
                         T a = wy * context.NllScale;
-                        Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref factorLanes), r) = context.Smoothing
+                        Lane(ref factorLanes, r) = context.Smoothing
                             ? (a + (context.SmoothScale * context.WeightSum)) / sumLanes.GetElement(r)
                             : a / sumLanes.GetElement(r);
                     }
@@ -200,8 +206,8 @@ internal static partial class SoftmaxCrossEntropy
                         Losses[first + r] = loss;
                     }
 
-                    Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref nllLanes), r) = nll;
-                    Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref smoothLanes), r) = smooth;
+                    Lane(ref nllLanes, r) = nll;
+                    Lane(ref smoothLanes, r) = smooth;
                 }
             }
 
@@ -390,7 +396,5 @@ internal static partial class SoftmaxCrossEntropy
             _ignored = 0;
             _sumExp = Vector512.Create(T.One);
         }
-
-        private static ref T Lane(ref Vector512<T> block, int lane) => ref Unsafe.Add(ref Unsafe.As<Vector512<T>, T>(ref block), lane);
     }
 }
